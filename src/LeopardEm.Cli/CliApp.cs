@@ -63,3 +63,4 @@ public static class CliApp
         root.Add(InfoCommand.Create(output));
         return root;
     }
+}
