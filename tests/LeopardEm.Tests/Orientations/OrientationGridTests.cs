@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LeopardEm.Orientations;
 
 namespace LeopardEm.Tests.Orientations;
@@ -31,16 +30,11 @@ public class OrientationGridTests
     }
 
     [Fact]
-    public void DefaultList_CountRowsOrderingAndSpeed()
+    public void DefaultList_CountRowsAndOrdering()
     {
-        var sampling = new OrientationSampling();
-        _ = sampling.Generate();
-        var watch = Stopwatch.StartNew();
-        EulerAngles[] angles = sampling.Generate();
-        watch.Stop();
+        EulerAngles[] angles = new OrientationSampling().Generate();
 
         Assert.Equal(1_584_480, angles.Length);
-        Assert.True(watch.ElapsedMilliseconds < 1000, $"took {watch.ElapsedMilliseconds} ms");
 
         AssertRow(angles[0], 0, 0, 0);
         AssertRow(angles[6602], 0, 0, 1.5);
