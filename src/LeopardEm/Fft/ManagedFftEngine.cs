@@ -1,0 +1,137 @@
+using LeopardEm.Imaging;
+
+namespace LeopardEm.Fft;
+
+/// <summary>
+/// Pure C# <see cref="IFftEngine"/>, used when FFTW is not installed. Correct for every size (mixed radix 2/3/4/5 and
+/// generic small primes, Bluestein for larger primes), single-precision data with twiddles computed in double.
+/// Multi-dimensional transforms are separable: real transforms along rows, then complex transforms down columns
+/// (and along z), processed in blocks of adjacent columns so the inner loops stay unit-stride. Each call runs on the
+/// calling thread; callers parallelise over transforms.
+/// </summary>
+public sealed unsafe class ManagedFftEngine : IFftEngine
+{
+    // Columns gathered per block: 16 complex values are two cache lines per row.
+    private const int ColumnBlock = 16;
+
+    /// <inheritdoc />
+    public string Name => "managed";
+
+    /// <inheritdoc />
+    public string Location
+    {
+        get
+        {
+            var assembly = typeof(ManagedFftEngine).Assembly;
+            return string.IsNullOrEmpty(assembly.Location) ? assembly.GetName().Name ?? "LeopardEm" : assembly.Location;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Forward2D(ReadOnlySpan<float> input, Span<ComplexF> output, int height, int width, int count = 1)
+    {
+        var (realItem, complexItem) = FftArguments.Check(input, output, 1, height, width, count);
+        for (var i = 0; i < count; i++)
+        {
+            Forward(input.Slice(i * realItem, realItem), output.Slice(i * complexItem, complexItem), 1, height, width);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Inverse2D(Span<ComplexF> input, Span<float> output, int height, int width, int count = 1)
+    {
+        var (realItem, complexItem) = FftArguments.Check(output, input, 1, height, width, count);
+        for (var i = 0; i < count; i++)
+        {
+            Inverse(input.Slice(i * complexItem, complexItem), output.Slice(i * realItem, realItem), 1, height, width);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Forward3D(ReadOnlySpan<float> input, Span<ComplexF> output, int depth, int height, int width)
+    {
+        var (realItem, complexItem) = FftArguments.Check(input, output, depth, height, width, 1);
+        Forward(input[..realItem], output[..complexItem], depth, height, width);
+    }
+
+    /// <inheritdoc />
+    public void Inverse3D(Span<ComplexF> input, Span<float> output, int depth, int height, int width)
+    {
+        var (realItem, complexItem) = FftArguments.Check(output, input, depth, height, width, 1);
+        Inverse(input[..complexItem], output[..realItem], depth, height, width);
+    }
+
+    private static void Forward(ReadOnlySpan<float> input, Span<ComplexF> output, int depth, int height, int width)
+    {
+        var complexWidth = width / 2 + 1;
+        var plane = height * complexWidth;
+        var rows = ManagedFftPlans.Real(width);
+        fixed (float* real = input)
+        fixed (ComplexF* complex = output)
+        {
+            for (var r = 0; r < depth * height; r++)
+            {
+                rows.Forward(real + (nint)r * width, complex + (nint)r * complexWidth);
+            }
+
+            for (var z = 0; z < depth; z++)
+            {
+                TransformColumns(complex + (nint)z * plane, height, complexWidth, inverse: false);
+            }
+
+            TransformColumns(complex, depth, plane, inverse: false);
+        }
+    }
+
+    private static void Inverse(Span<ComplexF> input, Span<float> output, int depth, int height, int width)
+    {
+        var complexWidth = width / 2 + 1;
+        var plane = height * complexWidth;
+        var rows = ManagedFftPlans.Real(width);
+        fixed (ComplexF* complex = input)
+        fixed (float* real = output)
+        {
+            TransformColumns(complex, depth, plane, inverse: true);
+            for (var z = 0; z < depth; z++)
+            {
+                TransformColumns(complex + (nint)z * plane, height, complexWidth, inverse: true);
+            }
+
+            for (var r = 0; r < depth * height; r++)
+            {
+                rows.Inverse(complex + (nint)r * complexWidth, real + (nint)r * width);
+            }
+        }
+
+        FftScaling.Scale(output, FftScaling.InverseScale((long)depth * height * width));
+    }
+
+    // Complex DFTs of length `rows` down every column of a rows x rowLength array, a block of adjacent columns at a
+    // time: the block is gathered into contiguous scratch and transformed as interleaved sequences.
+    private static void TransformColumns(ComplexF* data, int rows, int rowLength, bool inverse)
+    {
+        if (rows == 1)
+        {
+            return;
+        }
+
+        var plan = ManagedFftPlans.Complex(rows);
+        var block = ManagedFftScratch.Columns(rows * Math.Min(ColumnBlock, rowLength));
+        var scratch = ManagedFftScratch.Plan(plan.ScratchLength(Math.Min(ColumnBlock, rowLength)));
+        for (var c0 = 0; c0 < rowLength; c0 += ColumnBlock)
+        {
+            var width = Math.Min(ColumnBlock, rowLength - c0);
+            var bytes = (long)width * sizeof(ComplexF);
+            for (var r = 0; r < rows; r++)
+            {
+                Buffer.MemoryCopy(data + (nint)r * rowLength + c0, block + (nint)r * width, bytes, bytes);
+            }
+
+            plan.Transform(block, scratch, width, inverse);
+            for (var r = 0; r < rows; r++)
+            {
+                Buffer.MemoryCopy(block + (nint)r * width, data + (nint)r * rowLength + c0, bytes, bytes);
+            }
+        }
+    }
+}
