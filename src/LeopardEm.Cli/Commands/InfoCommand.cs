@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LeopardEm.Fft;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
@@ -29,6 +30,7 @@ internal static class InfoCommand
 
     internal static IReadOnlyList<(string Key, string Value)> Collect()
     {
+        var engine = FftEngines.Default;
         var version = typeof(InfoCommand).Assembly.GetName().Version?.ToString(3) ?? "unknown";
         return
         [
@@ -36,6 +38,10 @@ internal static class InfoCommand
             ("runtime", $"{RuntimeInformation.FrameworkDescription} on {RuntimeInformation.RuntimeIdentifier}"),
             ("threads", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("simd", DescribeSimd()),
+            ("fft engine", engine is FftwEngine fftw ? $"fftw ({fftw.Version}, planner {fftw.PlannerRigor})" : engine.Name),
+            ("loaded from", engine.Location),
+            ("fft choice", $"{FftEngines.DefaultReason} Set {FftEngines.EnvironmentVariable}=fftw|managed to force one."),
+            ("cache", UserCache.Directory ?? "(none: no home directory)"),
         ];
     }
 

@@ -19,7 +19,7 @@ internal sealed class FftwWisdomStore
     public string? Path { get; }
 
     /// <summary>The wisdom file for this user and machine: <c>$LEOPARD_FFTW_WISDOM</c> if set ("none" disables),
-    /// else <c>$XDG_CACHE_HOME</c> (or <c>~/.cache</c>) <c>/leopard-em/fftw-wisdom-&lt;machine&gt;.txt</c>. Wisdom is
+    /// else <c>fftw-wisdom-&lt;machine&gt;.txt</c> in <see cref="UserCache.Directory"/>. Wisdom is
     /// per machine because the fastest algorithm depends on the CPU.</summary>
     public static string? DefaultPath()
     {
@@ -29,20 +29,14 @@ internal sealed class FftwWisdomStore
             return overridePath.Trim().Equals("none", StringComparison.OrdinalIgnoreCase) ? null : overridePath;
         }
 
-        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (string.IsNullOrWhiteSpace(cache))
+        var cache = UserCache.Directory;
+        if (cache is null)
         {
-            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            if (string.IsNullOrEmpty(home))
-            {
-                return null;
-            }
-
-            cache = System.IO.Path.Combine(home, ".cache");
+            return null;
         }
 
         var machine = string.Concat(Environment.MachineName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
-        return System.IO.Path.Combine(cache, "leopard-em", $"fftw-wisdom-{machine}.txt");
+        return System.IO.Path.Combine(cache, $"fftw-wisdom-{machine}.txt");
     }
 
     /// <summary>Imports the wisdom file the first time it is called; later calls do nothing.</summary>

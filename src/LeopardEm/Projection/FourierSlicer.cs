@@ -1,4 +1,5 @@
 using LeopardEm.Imaging;
+using LeopardEm.Orientations;
 
 namespace LeopardEm.Projection;
 
@@ -28,6 +29,15 @@ public static class FourierSlicer
         {
             value = -value;
         }
+    }
+
+    /// <summary>Extracts the slice for <paramref name="rotation"/> with the search's post-processing; see
+    /// <see cref="ExtractForSearch(TemplateSpectrum, ReadOnlySpan{float}, Span{ComplexF})"/>.</summary>
+    public static void ExtractForSearch(TemplateSpectrum spectrum, in RotationMatrixF rotation, Span<ComplexF> output)
+    {
+        Span<float> matrix = stackalloc float[9];
+        rotation.CopyTo(matrix);
+        ExtractForSearch(spectrum, matrix, output);
     }
 
     /// <summary>
