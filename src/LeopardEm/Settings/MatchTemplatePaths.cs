@@ -1,0 +1,107 @@
+namespace LeopardEm.Settings;
+
+/// <summary>
+/// The file-system side of match-template settings, kept out of the settings records so they stay pure values:
+/// resolving relative paths against a base directory (the CLI passes the current directory, as Leopard-EM uses
+/// the working directory), checking inputs exist and outputs may be written, and creating output directories.
+/// </summary>
+public static class MatchTemplatePaths
+{
+    /// <summary>Absolute form of <paramref name="path"/>, relative paths taken from
+    /// <paramref name="baseDirectory"/>. Pure string work; nothing is accessed.</summary>
+    public static string Resolve(string path, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(baseDirectory);
+        return Path.GetFullPath(Path.Combine(baseDirectory, path));
+    }
+
+    /// <summary>
+    /// Checks, like Leopard-EM's validators, that the micrograph and template exist and that no output file
+    /// already exists unless <c>allow_file_overwrite</c> is true; an empty list means all is well. Problems name the
+    /// YAML key (e.g. <c>match_template_result.mip_path</c>).
+    /// </summary>
+    /// <param name="settings">Settings whose paths are checked.</param>
+    /// <param name="baseDirectory">Directory relative paths are resolved against.</param>
+    public static IReadOnlyList<SettingsProblem> Check(MatchTemplateSettings settings, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var problems = new List<SettingsProblem>();
+        CheckInput(problems, "micrograph_path", "micrograph", settings.MicrographPath, baseDirectory);
+        CheckInput(problems, "template_volume_path", "template volume", settings.TemplateVolumePath, baseDirectory);
+
+        var result = settings.MatchTemplateResult;
+        if (!result.AllowFileOverwrite)
+        {
+            foreach (var (key, path) in result.OutputPaths)
+            {
+                if (string.IsNullOrWhiteSpace(path))
+                {
+                    continue;
+                }
+
+                var full = Resolve(path, baseDirectory);
+                if (File.Exists(full) || Directory.Exists(full))
+                {
+                    var keyPath = $"{MatchTemplateResultConfig.YamlKey}.{key}";
+                    problems.Add(new SettingsProblem(keyPath,
+                        $"{keyPath}: File '{path}'{Describe(path, full)} already exists, but 'allow_file_overwrite' " +
+                        "is False. Set 'allow_file_overwrite: true' in match_template_result to replace it."));
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Throws when <see cref="Check"/> finds problems.</summary>
+    /// <exception cref="SettingsValidationException">Listing every problem.</exception>
+    public static void ThrowIfInvalid(MatchTemplateSettings settings, string baseDirectory)
+    {
+        var problems = Check(settings, baseDirectory);
+        if (problems.Count > 0)
+        {
+            throw new SettingsValidationException(problems);
+        }
+    }
+
+    /// <summary>
+    /// Creates the parent directory of every output path, as Leopard-EM does while validating (the caller decides
+    /// when; settings validation never does it).
+    /// </summary>
+    /// <param name="result">Output paths.</param>
+    /// <param name="baseDirectory">Directory relative paths are resolved against.</param>
+    public static void CreateOutputDirectories(MatchTemplateResultConfig result, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        foreach (var (_, path) in result.OutputPaths)
+        {
+            var directory = Path.GetDirectoryName(Resolve(path, baseDirectory));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+    }
+
+    private static void CheckInput(
+        List<SettingsProblem> problems, string key, string what, string path, string baseDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return; // Reported by MatchTemplateSettings.Validate.
+        }
+
+        var full = Resolve(path, baseDirectory);
+        if (!File.Exists(full))
+        {
+            problems.Add(new SettingsProblem(key,
+                $"{key}: File '{path}'{Describe(path, full)} for {what} does not exist."));
+        }
+    }
+
+    /// <summary>Adds the resolved location when the user wrote a relative path, since "does not exist" is only
+    /// actionable if one knows where we looked.</summary>
+    private static string Describe(string path, string full) =>
+        Path.IsPathFullyQualified(path) ? "" : $" (resolved to '{full}')";
+}
