@@ -61,6 +61,7 @@ public static class CliApp
             "Finds every copy of a known molecule in a micrograph, with its position, orientation and defocus,\n" +
             "using the same YAML configurations and output files as the Python package Leopard-EM.");
         root.Add(InfoCommand.Create(output));
+        root.Add(MatchTemplateCommand.Create(output));
         return root;
     }
 }

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using LeopardEm.Config;
+using LeopardEm.Programs;
+using LeopardEm.Settings;
+using Spectre.Console;
+
+namespace LeopardEm.Cli.Commands;
+
+/// <summary><c>leopard match-template CONFIG.yaml</c>: a full 2DTM search configured by a Leopard-EM YAML file.</summary>
+internal static class MatchTemplateCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var config = new Argument<FileInfo>("config")
+        {
+            Description = "Leopard-EM match_template YAML (the same file Leopard-EM reads). Relative paths in it are resolved against the current directory.",
+        };
+        var options = new SearchOptionSet();
+        var command = new Command(
+            "match-template",
+            "Search a micrograph for every copy of a template: position, orientation (ZYZ Euler angles) and defocus.\n" +
+            "Writes Leopard-EM's 8 statistics maps (MRC) to the paths in the YAML's match_template_result block and,\n" +
+            "with --output-csv, the particle table with Leopard-EM's columns.\n\n" +
+            "Example:\n  leopard match-template config.yaml --output-csv particles.csv --threads 8");
+        command.Add(config);
+        options.AddTo(command);
+        command.SetAction((parse, cancellation) =>
+        {
+            var run = options.Read(parse);
+            return Task.FromResult(Execute(parse.GetRequiredValue(config).FullName, run, output, cancellation));
+        });
+        return command;
+    }
+
+    private static int Execute(string configPath, MatchTemplateOptions options, TextWriter output, CancellationToken cancellation)
+    {
+        var console = ConsoleFactory.For(output);
+        var loaded = MatchTemplateConfig.Load(configPath);
+        foreach (var warning in loaded.Warnings)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning:[/] {warning.Message}");
+        }
+
+        MatchTemplateJob job;
+        try
+        {
+            job = MatchTemplateJob.Prepare(loaded.Settings, Directory.GetCurrentDirectory(), options);
+        }
+        catch (SettingsValidationException ex)
+        {
+            throw loaded.ToException(ex.Problems);
+        }
+
+        using (job)
+        {
+            var perCorrelation = job.MeasureSecondsPerCorrelation();
+            SearchSummary.Before(console, job, perCorrelation);
+            var outcome = SearchProgressDisplay.Run(console, job.TotalCorrelations, progress => job.Run(progress, cancellation));
+            SearchSummary.After(console, job, outcome);
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using LeopardEm.Programs;
+using Spectre.Console;
+
+namespace LeopardEm.Cli;
+
+/// <summary>The paragraphs printed before and after a search: what will be computed and how long it should take, then
+/// what was found.</summary>
+internal static class SearchSummary
+{
+    public static void Before(IAnsiConsole console, MatchTemplateJob job, double secondsPerCorrelation)
+    {
+        var inputs = job.Inputs;
+        var space = inputs.Space;
+        var estimate = secondsPerCorrelation * job.TotalCorrelations;
+        console.WriteLine(Invariant(
+            $"Searching a {inputs.ImageWidth} x {inputs.ImageHeight} px micrograph with a {inputs.Template.Size}³ template: " +
+            $"{space.OrientationCount:N0} orientations x {space.DefocusCount} defocus planes x {space.PixelSizeCount} pixel-size planes " +
+            $"= {job.TotalCorrelations:N0} cross-correlations on {job.BackendName}, {Threads(job)} threads. " +
+            $"Estimated time {FormatDuration(estimate)} ({1 / secondsPerCorrelation:N0} correlations/s from a warm-up)."));
+    }
+
+    public static void After(IAnsiConsole console, MatchTemplateJob job, MatchTemplateOutcome outcome)
+    {
+        console.WriteLine(Invariant(
+            $"Found {outcome.Peaks.Count} peak(s) above z = {outcome.Threshold:F3} in {FormatDuration(outcome.SearchSeconds)} " +
+            $"({job.TotalCorrelations / Math.Max(outcome.SearchSeconds, 1e-9):N0} correlations/s)."));
+        if (outcome.Peaks.Count > 0)
+        {
+            var table = new Table().AddColumns("#", "x (centre, px)", "y (centre, px)", "z-score", "MIP", "phi", "theta", "psi", "defocus (Å)");
+            var particles = outcome.Particles;
+            for (var i = 0; i < Math.Min(particles.Rows.Count, 20); i++)
+            {
+                table.AddRow(
+                    Invariant($"{i}"),
+                    Invariant($"{particles[i, "pos_x_img"]}"),
+                    Invariant($"{particles[i, "pos_y_img"]}"),
+                    Invariant($"{particles[i, "scaled_mip"]:F2}"),
+                    Invariant($"{particles[i, "mip"]:F2}"),
+                    Invariant($"{particles[i, "phi"]:F1}"),
+                    Invariant($"{particles[i, "theta"]:F1}"),
+                    Invariant($"{particles[i, "psi"]:F1}"),
+                    Invariant($"{particles[i, "relative_defocus"]:F0}"));
+            }
+
+            console.Write(table);
+            if (particles.Rows.Count > 20)
+            {
+                console.WriteLine($"... and {particles.Rows.Count - 20} more.");
+            }
+        }
+
+        foreach (var file in outcome.WrittenFiles)
+        {
+            console.WriteLine($"wrote {file}");
+        }
+    }
+
+    public static string FormatDuration(double seconds) => seconds switch
+    {
+        < 120 => Invariant($"{seconds:F1} s"),
+        < 7200 => Invariant($"{seconds / 60:F1} min"),
+        _ => Invariant($"{seconds / 3600:F1} h"),
+    };
+
+    private static int Threads(MatchTemplateJob job) =>
+        job.Options.Threads > 0 ? job.Options.Threads : Environment.ProcessorCount;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,122 @@
+using LeopardEm.Fft;
+using LeopardEm.Filters;
+using LeopardEm.Imaging;
+using LeopardEm.Optics;
+using LeopardEm.Projection;
+using LeopardEm.Search;
+using LeopardEm.Settings;
+
+namespace LeopardEm.Programs;
+
+/// <summary>
+/// Turns validated match_template settings and the loaded micrograph and template into <see cref="SearchInputs"/>:
+/// the preprocessing of spec §2 steps 2–11 (micrograph spectrum, filters, normalisation, CTF stack, template
+/// spectrum, search space).
+/// </summary>
+public static class MatchTemplateInputsBuilder
+{
+    /// <summary>Prepares a search.</summary>
+    /// <param name="settings">Validated settings.</param>
+    /// <param name="micrograph">The micrograph (even height and width).</param>
+    /// <param name="template">The template volume (cubic, even edge, no larger than the micrograph).</param>
+    /// <param name="fft">FFT engine for the preprocessing transforms.</param>
+    /// <param name="validCrop">Keep statistics only where the template lies inside the micrograph,
+    /// (H−N+1) x (W−N+1) top-left corners (Leopard-EM's default), instead of all H x W circular positions.</param>
+    public static SearchInputs Build(MatchTemplateSettings settings, Image2D micrograph, Volume3D template, IFftEngine fft, bool validCrop = true)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(micrograph);
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(fft);
+        CheckShapes(micrograph, template);
+        int h = micrograph.Height, w = micrograph.Width, n = template.Width;
+
+        var spectrum = new AlignedBuffer<ComplexF>((long)h * (w / 2 + 1));
+        try
+        {
+            var image = spectrum.Span;
+            fft.Forward2D(micrograph.Data, image, h, w);
+            image[0] = ComplexF.Zero;
+            var filters = new FilterStack(settings.PreprocessingFilters, image, h, w);
+            if (settings.PreprocessingFilters.PhaseRandomizationFilter is { Enabled: true, Cuton: { } cuton })
+            {
+                PhaseRandomization.Apply(image, h, w, cuton);
+            }
+
+            MicrographNormalization.Apply(image, filters.Combined(h, w), filters.Bandpass(h, w), h, w);
+
+            var space = new SearchSpace(
+                settings.OrientationSearchConfig.GenerateOrientations(),
+                settings.DefocusSearchConfig.GetRelativeDefocusValues(),
+                settings.PixelSizeSearchConfig.GetPixelSizeOffsets());
+            var projective = ProjectiveFilters(settings.OpticsGroup, space, filters.Combined(n, n), n);
+            return new SearchInputs(
+                h, w, spectrum, TemplateSpectrum.FromVolume(template, fft), projective, space,
+                validCrop ? h - n + 1 : h, validCrop ? w - n + 1 : w);
+        }
+        catch
+        {
+            spectrum.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The CTF parameters of an optics group (Å, kV, mm, degrees, Å²).</summary>
+    public static CtfParameters CtfOf(OpticsGroup optics)
+    {
+        ArgumentNullException.ThrowIfNull(optics);
+        return new CtfParameters(
+            optics.DefocusU, optics.DefocusV, optics.AstigmatismAngle, optics.Voltage,
+            optics.SphericalAberration, optics.AmplitudeContrastRatio, optics.PhaseShift, optics.CtfBFactor);
+    }
+
+    // PF[p, d] = CTF(mean + D[d], Cs scaled for pixel-size plane p) x B-envelope x template filters (spec §8.4).
+    private static float[][] ProjectiveFilters(OpticsGroup optics, SearchSpace space, float[] templateFilter, int n)
+    {
+        var ctf = CtfOf(optics);
+        var filters = new float[space.PixelSizeCount * space.DefocusCount][];
+        for (var p = 0; p < space.PixelSizeCount; p++)
+        {
+            var planeCtf = ctf.WithPixelSizeOffset(optics.PixelSize, space.PixelSizeOffsets[p]);
+            for (var d = 0; d < space.DefocusCount; d++)
+            {
+                var filter = new float[n * (n / 2 + 1)];
+                Ctf.EvaluateRfft(planeCtf, space.RelativeDefocus[d], optics.PixelSize, n, filter);
+                for (var i = 0; i < filter.Length; i++)
+                {
+                    filter[i] *= templateFilter[i];
+                }
+
+                filters[p * space.DefocusCount + d] = filter;
+            }
+        }
+
+        return filters;
+    }
+
+    private static void CheckShapes(Image2D micrograph, Volume3D template)
+    {
+        if (!template.IsCubic)
+        {
+            throw new ArgumentException(
+                $"The template must be cubic; it is {template.Width} x {template.Height} x {template.Depth} voxels (x, y, z).");
+        }
+
+        if (template.Width % 2 != 0)
+        {
+            throw new ArgumentException($"The template edge must be even (Leopard-EM mis-centres odd sizes); it is {template.Width}.");
+        }
+
+        if (micrograph.Height % 2 != 0 || micrograph.Width % 2 != 0)
+        {
+            throw new ArgumentException(
+                $"The micrograph must have even width and height (Leopard-EM drops the last column of odd widths); it is {micrograph.Width} x {micrograph.Height}.");
+        }
+
+        if (template.Width > micrograph.Width || template.Width > micrograph.Height)
+        {
+            throw new ArgumentException(
+                $"The template ({template.Width} px) is larger than the micrograph ({micrograph.Width} x {micrograph.Height} px).");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace LeopardEm.Programs;
+
+/// <summary>Run-time options of match_template that are not part of the YAML configuration (Leopard-EM's
+/// <c>run_match_template</c> arguments plus our peak-picking and output options).</summary>
+public sealed record MatchTemplateOptions
+{
+    /// <summary>Worker threads; 0 = one per processor.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Orientations handed to a worker at a time (Leopard-EM default 16). Does not change results.</summary>
+    public int OrientationBatchSize { get; init; } = 16;
+
+    /// <summary>Crop the maps to the positions where the template lies inside the micrograph (Leopard-EM default).</summary>
+    public bool ValidCrop { get; init; } = true;
+
+    /// <summary>Expected number of false peaks that sets the z-score threshold (Leopard-EM default 1.0); ignored when
+    /// <see cref="ZScoreCutoff"/> is set.</summary>
+    public double FalsePositives { get; init; } = 1.0;
+
+    /// <summary>An explicit z-score threshold, or null to derive it from <see cref="FalsePositives"/>.</summary>
+    public double? ZScoreCutoff { get; init; }
+
+    /// <summary>Peak suppression radius, pixels.</summary>
+    public double MaskRadius { get; init; } = Peaks.PeakFinder.DefaultMaskRadius;
+
+    /// <summary>Where to write the particle table CSV, or null for none.</summary>
+    public string? OutputCsvPath { get; init; }
+}

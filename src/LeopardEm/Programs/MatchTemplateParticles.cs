@@ -1,0 +1,98 @@
+using LeopardEm.Io;
+using LeopardEm.Peaks;
+using LeopardEm.Search;
+using LeopardEm.Settings;
+
+namespace LeopardEm.Programs;
+
+/// <summary>
+/// Builds Leopard-EM's particle table (<c>results_to_dataframe</c>, spec §12.2) from picked peaks: same columns, same
+/// order, same meaning. <c>pos_x</c>/<c>pos_y</c> are the template's top-left corner in the micrograph;
+/// <c>pos_x_img</c>/<c>pos_y_img</c> the particle centre (corner + N/2).
+/// </summary>
+public static class MatchTemplateParticles
+{
+    /// <summary>The columns, in Leopard-EM's order.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "particle_index", "mip", "scaled_mip", "correlation_mean", "correlation_variance", "total_correlations",
+        "pos_x", "pos_y", "pos_x_img", "pos_y_img", "pos_x_img_angstrom", "pos_y_img_angstrom",
+        "phi", "theta", "psi", "relative_defocus", "defocus_u", "defocus_v", "astigmatism_angle",
+        "pixel_size", "refined_pixel_size", "voltage", "spherical_aberration", "amplitude_contrast_ratio",
+        "phase_shift", "ctf_B_factor", "even_zernikes", "odd_zernikes", "mag_matrix",
+        "micrograph_path", "template_path", "mip_path", "scaled_mip_path", "psi_path", "theta_path", "phi_path",
+        "defocus_path", "correlation_average_path", "correlation_variance_path",
+    ];
+
+    /// <summary>Builds the table.</summary>
+    /// <param name="peaks">Picked peaks (map coordinates).</param>
+    /// <param name="maps">The result maps the peaks were picked from.</param>
+    /// <param name="settings">The run's settings (optics and paths are copied into every row).</param>
+    /// <param name="templateSize">Template edge N, pixels (the centre is corner + N/2).</param>
+    public static ParticleTable Build(IReadOnlyList<Peak> peaks, SearchResultMaps maps, MatchTemplateSettings settings, int templateSize)
+    {
+        ArgumentNullException.ThrowIfNull(peaks);
+        ArgumentNullException.ThrowIfNull(maps);
+        ArgumentNullException.ThrowIfNull(settings);
+        var optics = settings.OpticsGroup;
+        var paths = settings.MatchTemplateResult;
+        var table = new ParticleTable(Columns);
+        for (var i = 0; i < peaks.Count; i++)
+        {
+            var (y, x, _) = peaks[i];
+            var centreX = x + templateSize / 2;
+            var centreY = y + templateSize / 2;
+            var pixelSize = (double)maps.PixelSize[y, x];
+            table.Add(new Dictionary<string, object?>
+            {
+                ["particle_index"] = i,
+                ["mip"] = maps.Mip[y, x],
+                ["scaled_mip"] = maps.ScaledMip[y, x],
+                ["correlation_mean"] = maps.CorrelationMean[y, x],
+                ["correlation_variance"] = maps.CorrelationStandardDeviation[y, x],
+                ["total_correlations"] = maps.TotalCorrelations,
+                ["pos_x"] = x,
+                ["pos_y"] = y,
+                ["pos_x_img"] = centreX,
+                ["pos_y_img"] = centreY,
+                ["pos_x_img_angstrom"] = centreX * optics.PixelSize,
+                ["pos_y_img_angstrom"] = centreY * optics.PixelSize,
+                ["phi"] = maps.Phi[y, x],
+                ["theta"] = maps.Theta[y, x],
+                ["psi"] = maps.Psi[y, x],
+                ["relative_defocus"] = maps.RelativeDefocus[y, x],
+                ["defocus_u"] = optics.DefocusU,
+                ["defocus_v"] = optics.DefocusV,
+                ["astigmatism_angle"] = optics.AstigmatismAngle,
+                ["pixel_size"] = optics.PixelSize,
+                ["refined_pixel_size"] = pixelSize,
+                ["voltage"] = optics.Voltage,
+                ["spherical_aberration"] = optics.SphericalAberration,
+                ["amplitude_contrast_ratio"] = optics.AmplitudeContrastRatio,
+                ["phase_shift"] = optics.PhaseShift,
+                ["ctf_B_factor"] = optics.CtfBFactor,
+                ["even_zernikes"] = Json(optics.EvenZernikes),
+                ["odd_zernikes"] = Json(optics.OddZernikes),
+                ["mag_matrix"] = optics.MagMatrix is { } m ? "[" + string.Join(", ", m.Select(PythonNumberFormat.Format)) + "]" : null,
+                ["micrograph_path"] = settings.MicrographPath,
+                ["template_path"] = settings.TemplateVolumePath,
+                ["mip_path"] = paths.MipPath,
+                ["scaled_mip_path"] = paths.ScaledMipPath,
+                ["psi_path"] = paths.OrientationPsiPath,
+                ["theta_path"] = paths.OrientationThetaPath,
+                ["phi_path"] = paths.OrientationPhiPath,
+                ["defocus_path"] = paths.RelativeDefocusPath,
+                ["correlation_average_path"] = paths.CorrelationAveragePath,
+                ["correlation_variance_path"] = paths.CorrelationVariancePath,
+            });
+        }
+
+        return table;
+    }
+
+    // pandas writes the dict with json.dumps: {"Z44c": 0.1, ...}.
+    private static string? Json(IEnumerable<KeyValuePair<string, double>>? map) =>
+        map is null
+            ? null
+            : "{" + string.Join(", ", map.Select(kv => $"\"{kv.Key}\": {PythonNumberFormat.Format(kv.Value)}")) + "}";
+}
