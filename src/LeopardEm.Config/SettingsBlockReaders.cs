@@ -1,3 +1,4 @@
+using LeopardEm.Orientations;
 using LeopardEm.Settings;
 using YamlDotNet.RepresentationModel;
 

@@ -175,30 +175,21 @@ internal sealed class YamlBlock
     /// <summary>A list of numbers, or null.</summary>
     public ValueList<double>? NullableDoubleList(string key, ValueList<double>? fallback)
     {
-        var node = Raw(key);
-        if (node is null)
+        if (!NullableContainer<YamlSequenceNode>(key, "a list of numbers", out var sequence))
         {
             return fallback;
         }
 
-        if (YamlScalars.IsNull(node))
+        if (sequence is null)
         {
             return null;
-        }
-
-        if (node is not YamlSequenceNode sequence)
-        {
-            TypeError(key, node, "a list of numbers");
-            return fallback;
         }
 
         var values = new List<double>();
         for (var i = 0; i < sequence.Children.Count; i++)
         {
             var item = sequence.Children[i];
-            var path = $"{KeyPath(key)}[{i}]";
-            _context.Record(path, YamlScalars.LocationOf(item));
-            values.Add(ParseScalar<double>(item, path, ParseDouble, out var v) ? v : 0);
+            values.Add(Number(item, item, $"{KeyPath(key)}[{i}]"));
         }
 
         return new ValueList<double>(values);
@@ -207,33 +198,61 @@ internal sealed class YamlBlock
     /// <summary>A mapping of names to numbers, or null.</summary>
     public ValueMap<double>? NullableDoubleMap(string key, ValueMap<double>? fallback)
     {
-        var node = Raw(key);
-        if (node is null)
+        if (!NullableContainer<YamlMappingNode>(key, "a mapping of names to numbers", out var mapping))
         {
             return fallback;
         }
 
-        if (YamlScalars.IsNull(node))
+        if (mapping is null)
         {
             return null;
-        }
-
-        if (node is not YamlMappingNode mapping)
-        {
-            TypeError(key, node, "a mapping of names to numbers");
-            return fallback;
         }
 
         var entries = new List<KeyValuePair<string, double>>();
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             var name = (keyNode as YamlScalarNode)?.Value ?? "";
-            var path = $"{KeyPath(key)}.{name}";
-            _context.Record(path, YamlScalars.LocationOf(keyNode));
-            entries.Add(new(name, ParseScalar<double>(valueNode, path, ParseDouble, out var v) ? v : 0));
+            entries.Add(new(name, Number(keyNode, valueNode, $"{KeyPath(key)}.{name}")));
         }
 
         return new ValueMap<double>(entries);
+    }
+
+    /// <summary>
+    /// The value of <paramref name="key"/> as a <typeparamref name="TNode"/> (null for YAML null); false, so that the
+    /// caller keeps its fallback, when the key is absent or holds something else (a type error is then recorded).
+    /// </summary>
+    private bool NullableContainer<TNode>(string key, string expected, out TNode? container)
+        where TNode : YamlNode
+    {
+        container = null;
+        var node = Raw(key);
+        if (node is null)
+        {
+            return false;
+        }
+
+        if (YamlScalars.IsNull(node))
+        {
+            return true;
+        }
+
+        if (node is not TNode typed)
+        {
+            TypeError(key, node, expected);
+            return false;
+        }
+
+        container = typed;
+        return true;
+    }
+
+    /// <summary>One number of a list or mapping at <paramref name="path"/>, recorded at <paramref name="located"/>;
+    /// 0 after recording a parse error.</summary>
+    private double Number(YamlNode located, YamlNode value, string path)
+    {
+        _context.Record(path, YamlScalars.LocationOf(located));
+        return ParseScalar<double>(value, path, ParseDouble, out var v) ? v : 0;
     }
 
     /// <summary>Records that <paramref name="key"/> is required but absent.</summary>

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using LeopardEm.Fft;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
+using LeopardEm.Fft;
 
 namespace LeopardEm.Cli.Commands;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -51,47 +52,74 @@ public readonly partial record struct SymmetryGroup
     /// <param name="text">The symmetry string, e.g. "C1" or "d7".</param>
     /// <exception cref="ArgumentException">
     /// The text does not have the letters-then-digits form (e.g. "C2v", "", "2"), the letters are not a supported group
-    /// (e.g. "X3", "CC"), or C/D has order 0 or an order too large for an int.
+    /// (e.g. "X3", "CC"), or the order is 0 for C/D or too large for an int; the message is the one
+    /// <see cref="TryParse"/> gives.
     /// </exception>
     public static SymmetryGroup Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        Match match = SymmetryPattern().Match(text);
-        if (!match.Success)
+        return TryParse(text, out SymmetryGroup group, out string? error)
+            ? group
+            : throw new ArgumentException(error, nameof(text));
+    }
+
+    /// <summary>
+    /// Parses a symmetry string like <see cref="Parse"/> without throwing, and says why it is invalid: the form
+    /// (<c>^([A-Za-z]+)(\d*)$</c>), the group letters (C, D, T, O or I) and the order (a positive integer for C and D;
+    /// 1 when no digits follow) are checked in that order.
+    /// </summary>
+    /// <param name="text">The symmetry string, e.g. "C1" or "d7"; null is invalid.</param>
+    /// <param name="group">The group, or <c>default</c> (C1) when parsing fails.</param>
+    /// <param name="error">Why parsing failed (for a user: it quotes <paramref name="text"/>), or null.</param>
+    /// <returns>Whether <paramref name="text"/> is a supported symmetry group.</returns>
+    public static bool TryParse(string? text, out SymmetryGroup group, [NotNullWhen(false)] out string? error)
+    {
+        group = default;
+        Match? match = text is null ? null : SymmetryPattern().Match(text);
+        if (match is null || !match.Success)
         {
-            throw new ArgumentException(
-                $"Invalid symmetry format: '{text}'. Expected a group letter followed by an optional order, "
-                + "e.g. C1, C6, D7, T, O or I.",
-                nameof(text));
+            error = $"Invalid symmetry format: {text}";
+            return false;
         }
 
         string letters = match.Groups[1].Value.ToUpperInvariant();
-        SymmetryKind kind = letters switch
+        SymmetryKind? kind = letters switch
         {
             "C" => SymmetryKind.Cyclic,
             "D" => SymmetryKind.Dihedral,
             "T" => SymmetryKind.Tetrahedral,
             "O" => SymmetryKind.Octahedral,
             "I" => SymmetryKind.Icosahedral,
-            _ => throw new ArgumentException(
-                $"Symmetry group not recognized: '{text}'. Supported groups are C n, D n, T, O and I.", nameof(text)),
+            _ => null,
         };
+        if (kind is not { } known)
+        {
+            error = $"Symmetry group '{match.Groups[1].Value}' not recognized in '{text}'; expected one of "
+                    + string.Join(", ", Enum.GetValues<SymmetryKind>().Select(Letter))
+                    + " (optionally followed by an order, e.g. C2, D7)";
+            return false;
+        }
 
         string digits = match.Groups[2].Value;
         int order = 1;
-        if (digits.Length > 0
-            && !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out order))
+        if (digits.Length > 0 && !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out order))
         {
-            throw new ArgumentException($"Symmetry order in '{text}' is too large.", nameof(text));
+            // \d also matches non-ASCII digits, which int.TryParse rejects; only an ASCII overflow is "too large".
+            error = $"Invalid symmetry order in '{text}': the order must be a positive integer"
+                    + (digits.All(char.IsAsciiDigit) ? $", and {digits} is too large" : "");
+            return false;
         }
 
-        if (kind is SymmetryKind.Cyclic or SymmetryKind.Dihedral && order < 1)
+        if (known is SymmetryKind.Cyclic or SymmetryKind.Dihedral && order < 1)
         {
             // Upstream divides 360 by the order and crashes on 0; say why instead.
-            throw new ArgumentException($"Symmetry order in '{text}' must be at least 1.", nameof(text));
+            error = $"Invalid symmetry order in '{text}': the order must be a positive integer";
+            return false;
         }
 
-        return new SymmetryGroup(kind, order);
+        group = new SymmetryGroup(known, order);
+        error = null;
+        return true;
     }
 
     /// <summary>
@@ -127,6 +155,6 @@ public readonly partial record struct SymmetryGroup
         _ => "I",
     };
 
-    [GeneratedRegex(@"^([A-Za-z]+)([0-9]*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([A-Za-z]+)(\d*)$", RegexOptions.CultureInvariant)]
     private static partial Regex SymmetryPattern();
 }

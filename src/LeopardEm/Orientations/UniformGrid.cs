@@ -1,3 +1,5 @@
+using LeopardEm.Numerics;
+
 namespace LeopardEm.Orientations;
 
 /// <summary>

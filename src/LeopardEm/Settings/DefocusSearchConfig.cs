@@ -57,11 +57,7 @@ public sealed record DefocusSearchConfig
             return [0f];
         }
 
-        var problems = Validate();
-        if (problems.Count > 0)
-        {
-            throw new SettingsValidationException(problems);
-        }
+        SettingsValidationException.ThrowIfAny(Validate());
 
         return SearchValueGrid.Build(DefocusMin, DefocusMax, DefocusStep, SkipEnforceZero, "Defocus");
     }

@@ -58,11 +58,7 @@ public static class MatchTemplatePaths
     /// <exception cref="SettingsValidationException">Listing every problem.</exception>
     public static void ThrowIfInvalid(MatchTemplateSettings settings, string baseDirectory)
     {
-        var problems = Check(settings, baseDirectory);
-        if (problems.Count > 0)
-        {
-            throw new SettingsValidationException(problems);
-        }
+        SettingsValidationException.ThrowIfAny(Check(settings, baseDirectory));
     }
 
     /// <summary>

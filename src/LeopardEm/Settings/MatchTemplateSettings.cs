@@ -69,10 +69,6 @@ public sealed record MatchTemplateSettings
     /// <exception cref="SettingsValidationException">Listing every problem.</exception>
     public void ThrowIfInvalid()
     {
-        var problems = Validate();
-        if (problems.Count > 0)
-        {
-            throw new SettingsValidationException(problems);
-        }
+        SettingsValidationException.ThrowIfAny(Validate());
     }
 }

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using LeopardEm.Orientations;
 
 namespace LeopardEm.Settings;
 
@@ -8,16 +7,16 @@ namespace LeopardEm.Settings;
 /// <c>OrientationSearchConfig</c>). Either a symmetry group sets the angle ranges, or <c>symmetry: null</c> and
 /// explicit ranges do — never both.
 /// </summary>
-public sealed partial record OrientationSearchConfig : OrientationSearchSpec
+public sealed record OrientationSearchConfig : OrientationSearchSpec
 {
-    /// <summary>Symmetry groups the grid generator knows (upper case).</summary>
-    public static readonly IReadOnlyList<string> KnownSymmetryGroups = ["C", "D", "T", "O", "I"];
+    // Upstream's defaults live in OrientationSampling; the YAML layer takes them from there.
+    private static readonly OrientationSampling Defaults = new();
 
     /// <summary><c>psi_step</c>: in-plane step in degrees, &gt; 0. Default 1.5.</summary>
-    public double PsiStep { get; init; } = 1.5;
+    public double PsiStep { get; init; } = Defaults.PsiStep;
 
     /// <summary><c>theta_step</c>: out-of-plane step in degrees, &gt; 0. Default 2.5.</summary>
-    public double ThetaStep { get; init; } = 2.5;
+    public double ThetaStep { get; init; } = Defaults.ThetaStep;
 
     /// <summary><c>phi_min</c>: degrees, or null (0 when symmetry is null). Default null.</summary>
     public double? PhiMin { get; init; }
@@ -39,11 +38,11 @@ public sealed partial record OrientationSearchConfig : OrientationSearchSpec
 
     /// <summary><c>base_grid_method</c>: <c>uniform</c>, <c>healpix</c> or <c>cartesian</c>. Default
     /// uniform.</summary>
-    public BaseGridMethod BaseGridMethod { get; init; } = BaseGridMethod.Uniform;
+    public BaseGridMethod BaseGridMethod { get; init; } = Defaults.BaseGrid;
 
-    /// <summary><c>symmetry</c>: group letters plus optional order (e.g. <c>C1</c>, <c>D7</c>, <c>O</c>), or null
-    /// to use explicit ranges. Default <c>C1</c>.</summary>
-    public string? Symmetry { get; init; } = "C1";
+    /// <summary><c>symmetry</c>: group letters plus optional order (e.g. <c>C1</c>, <c>D7</c>, <c>O</c>; see
+    /// <see cref="SymmetryGroup.TryParse"/>), or null to use explicit ranges. Default <c>C1</c>.</summary>
+    public string? Symmetry { get; init; } = Defaults.Symmetry;
 
     /// <inheritdoc />
     public override IReadOnlyList<OrientationSearchConfig> Searches => [this];
@@ -98,7 +97,7 @@ public sealed partial record OrientationSearchConfig : OrientationSearchSpec
                     "'symmetry: null' to use explicit ranges (symmetry defaults to C1 when omitted)");
             }
 
-            if (!TryParseSymmetry(Symmetry, out _, out _, out var why))
+            if (!SymmetryGroup.TryParse(Symmetry, out _, out var why))
             {
                 p.Add(K("symmetry"), $"{K("symmetry")}: {why}");
             }
@@ -108,80 +107,22 @@ public sealed partial record OrientationSearchConfig : OrientationSearchSpec
     }
 
     /// <summary>
-    /// Splits a symmetry string such as <c>D7</c> into its upper-case group letter(s) and order (1 when no digits
-    /// follow), accepting only groups the grid generator supports.
+    /// The same search for the orientation generator, every field copied (<c>base_grid_method</c> becomes
+    /// <see cref="OrientationSampling.BaseGrid"/>). The sampling resolves the angle ranges
+    /// (<see cref="OrientationSampling.ResolveRanges"/>) but does not check the cross-field rules of
+    /// <see cref="Validate"/>: a symmetry there silently overrides explicit ranges.
     /// </summary>
-    /// <param name="symmetry">Text matching <c>^([A-Za-z]+)(\d*)$</c>.</param>
-    /// <param name="group">Upper-case group: C, D, T, O or I.</param>
-    /// <param name="order">Order; ignored by the generator for T, O and I.</param>
-    /// <param name="error">Why parsing failed, or null.</param>
-    public static bool TryParseSymmetry(string? symmetry, out string group, out int order, out string? error)
+    public OrientationSampling ToSampling() => new()
     {
-        group = "";
-        order = 0;
-        var match = symmetry is null ? null : SymmetryRegex().Match(symmetry);
-        if (match is null || !match.Success)
-        {
-            error = $"Invalid symmetry format: {symmetry}";
-            return false;
-        }
-
-        var letters = match.Groups[1].Value.ToUpperInvariant();
-        var digits = match.Groups[2].Value;
-        if (!KnownSymmetryGroups.Contains(letters))
-        {
-            error = $"Symmetry group '{match.Groups[1].Value}' not recognized in '{symmetry}'; expected one of " +
-                    string.Join(", ", KnownSymmetryGroups) + " (optionally followed by an order, e.g. C2, D7)";
-            return false;
-        }
-
-        if (digits.Length == 0)
-        {
-            order = 1;
-        }
-        else if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out order) ||
-                 (order == 0 && letters is "C" or "D"))
-        {
-            // C0/D0 would divide by zero when computing phi_max = 360 / order.
-            error = $"Invalid symmetry order in '{symmetry}': the order must be a positive integer";
-            return false;
-        }
-
-        group = letters;
-        error = null;
-        return true;
-    }
-
-    /// <summary>
-    /// The angle ranges the grid covers: from the symmetry group when set (phi_max 360/n and theta_max 180 for
-    /// Cn, 90 for Dn; T 180/54.7356; O 90/54.7356; I 180/31.7; psi always 0..360), otherwise the explicit ranges
-    /// with null bounds replaced by phi 0..360, theta 0..180, psi 0..360.
-    /// </summary>
-    /// <exception cref="SettingsValidationException">When the symmetry string is invalid.</exception>
-    public EulerAngleRanges GetAngleRanges()
-    {
-        if (Symmetry is null)
-        {
-            return new EulerAngleRanges(PhiMin ?? 0, PhiMax ?? 360, ThetaMin ?? 0, ThetaMax ?? 180, PsiMin ?? 0,
-                PsiMax ?? 360);
-        }
-
-        if (!TryParseSymmetry(Symmetry, out var group, out var order, out var why))
-        {
-            throw new SettingsValidationException([new SettingsProblem("symmetry", why!)]);
-        }
-
-        var (phiMax, thetaMax) = group switch
-        {
-            "C" => (360.0 / order, 180.0),
-            "D" => (360.0 / order, 90.0),
-            "T" => (180.0, 54.7356),
-            "O" => (90.0, 54.7356),
-            _ => (180.0, 31.7),
-        };
-        return new EulerAngleRanges(0, phiMax, 0, thetaMax, 0, 360);
-    }
-
-    [GeneratedRegex(@"^([A-Za-z]+)(\d*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex SymmetryRegex();
+        PsiStep = PsiStep,
+        ThetaStep = ThetaStep,
+        PhiMin = PhiMin,
+        PhiMax = PhiMax,
+        ThetaMin = ThetaMin,
+        ThetaMax = ThetaMax,
+        PsiMin = PsiMin,
+        PsiMax = PsiMax,
+        BaseGrid = BaseGridMethod,
+        Symmetry = Symmetry,
+    };
 }

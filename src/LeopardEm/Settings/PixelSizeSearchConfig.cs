@@ -59,11 +59,7 @@ public sealed record PixelSizeSearchConfig
             return [0f];
         }
 
-        var problems = Validate();
-        if (problems.Count > 0)
-        {
-            throw new SettingsValidationException(problems);
-        }
+        SettingsValidationException.ThrowIfAny(Validate());
 
         return SearchValueGrid.Build(PixelSizeMin, PixelSizeMax, PixelSizeStep, SkipEnforceZero, "Pixel size");
     }

@@ -1,3 +1,5 @@
+using LeopardEm.Numerics;
+
 namespace LeopardEm.Settings;
 
 /// <summary>
@@ -17,9 +19,10 @@ public static class SearchValueGrid
 
     /// <summary>
     /// Number of values <c>arange(min, max + step, step)</c> produces: <c>ceil(((max + step) − min) / step)</c>
-    /// evaluated in double, exactly as torch sizes the range.
+    /// evaluated in double, exactly as torch sizes the range (<see cref="Arange.RawLength"/> with stop
+    /// <c>max + step</c>).
     /// </summary>
-    public static double RawCount(double min, double max, double step) => Math.Ceiling((max + step - min) / step);
+    public static double RawCount(double min, double max, double step) => Arange.RawLength(min, max + step, step);
 
     /// <summary>
     /// Builds the grid. Values are <c>float32(min + step·i)</c> computed in double; unless
@@ -57,12 +60,10 @@ public static class SearchValueGrid
             throw new ArgumentException($"Search grid would have {rawCount} values (limit {MaxCount}).");
         }
 
-        var count = (int)rawCount;
-        var values = new List<float>(count + 1);
-        for (var i = 0; i < count; i++)
-        {
-            values.Add((float)(min + step * i));
-        }
+        // torch.arange(min, max + step, step): double values min + i·step, then float32.
+        var grid = Arange.Torch(min, max + step, step);
+        var values = new List<float>(grid.Length + 1);
+        values.AddRange(grid.Select(v => (float)v));
 
         if (!skipEnforceZero && values.Min(MathF.Abs) > ZeroTolerance)
         {

@@ -16,6 +16,15 @@ public sealed class SettingsValidationException : Exception
     /// <summary>Every problem found, in the order they were detected.</summary>
     public IReadOnlyList<SettingsProblem> Problems { get; }
 
+    /// <summary>Throws a <see cref="SettingsValidationException"/> listing <paramref name="problems"/>, if any.</summary>
+    internal static void ThrowIfAny(IReadOnlyList<SettingsProblem> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new SettingsValidationException(problems);
+        }
+    }
+
     private static string FormatMessage(IReadOnlyList<SettingsProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);

@@ -59,6 +59,22 @@ internal static class ConfigTexts
 
         """;
 
+    /// <summary>The <c>orientation_search_config</c> block of <see cref="UpstreamExample"/>.</summary>
+    private const string UpstreamOrientationBlock = """
+        orientation_search_config:
+          base_grid_method: uniform
+          psi_step: 1.5
+          theta_step: 2.5
+          symmetry: C1
+        """;
+
+    /// <summary><see cref="UpstreamExample"/> with its orientation block replaced by <paramref name="block"/>.</summary>
+    public static string WithOrientationBlock(string block)
+    {
+        Assert.Contains(UpstreamOrientationBlock, UpstreamExample, StringComparison.Ordinal);
+        return UpstreamExample.Replace(UpstreamOrientationBlock, block, StringComparison.Ordinal);
+    }
+
     /// <summary>Replaces the first occurrence of <paramref name="line"/> (a whole line, indentation included).</summary>
     public static string ReplaceLine(string text, string line, string replacement)
     {

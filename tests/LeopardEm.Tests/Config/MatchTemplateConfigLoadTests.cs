@@ -1,4 +1,5 @@
 using LeopardEm.Config;
+using LeopardEm.Orientations;
 using LeopardEm.Settings;
 using LeopardEm.Tests.TestData;
 
@@ -71,6 +72,18 @@ public class MatchTemplateConfigLoadTests
     }
 
     [SharedDataFact("golden/leopard-em-1/match_template_config.yaml")]
+    public void GoldenConfigGenerates14832Orientations()
+    {
+        // psi step 10 → 36 in-plane angles; theta step 10, C1, uniform → 412 base points.
+        var path = SharedData.Find("golden/leopard-em-1/match_template_config.yaml")!;
+        var spec = MatchTemplateConfig.Load(path).Settings.OrientationSearchConfig;
+        var angles = spec.GenerateOrientations();
+        Assert.Equal(14_832, angles.Length);
+        Assert.Equal(14_832L, spec.CountOrientations());
+        Assert.Equal(new OrientationSampling { PsiStep = 10, ThetaStep = 10 }.Generate(), angles);
+    }
+
+    [SharedDataFact("golden/leopard-em-1/match_template_config.yaml")]
     public void GoldenConfigInputsExistRelativeToItsFolder()
     {
         var path = SharedData.Find("golden/leopard-em-1/match_template_config.yaml")!;
@@ -139,13 +152,7 @@ public class MatchTemplateConfigLoadTests
     [Fact]
     public void MultipleOrientationConfigsAreRead()
     {
-        var text = ConfigTexts.UpstreamExample.Replace("""
-            orientation_search_config:
-              base_grid_method: uniform
-              psi_step: 1.5
-              theta_step: 2.5
-              symmetry: C1
-            """, """
+        var text = ConfigTexts.WithOrientationBlock("""
             orientation_search_config:
               orientation_configs:
               - psi_step: 4
@@ -154,7 +161,7 @@ public class MatchTemplateConfigLoadTests
                 theta_min: 80
                 theta_max: 100
                 base_grid_method: healpix
-            """, StringComparison.Ordinal);
+            """);
         var spec = Assert.IsType<MultipleOrientationConfig>(MatchTemplateConfig.Parse(text).Settings.OrientationSearchConfig);
         Assert.Equal(2, spec.OrientationConfigs.Count);
         Assert.Equal(4.0, spec.OrientationConfigs[0].PsiStep);
@@ -191,13 +198,7 @@ public class MatchTemplateConfigLoadTests
     [Fact]
     public void AnchorsAliasesAndMergeKeysWork()
     {
-        var text = ConfigTexts.UpstreamExample.Replace("""
-            orientation_search_config:
-              base_grid_method: uniform
-              psi_step: 1.5
-              theta_step: 2.5
-              symmetry: C1
-            """, """
+        var text = ConfigTexts.WithOrientationBlock("""
             coarse: &coarse
               psi_step: 4
               theta_step: 4
@@ -206,7 +207,7 @@ public class MatchTemplateConfigLoadTests
               - *coarse
               - <<: *coarse
                 psi_step: 2
-            """, StringComparison.Ordinal);
+            """);
         var e = Assert.Throws<ConfigException>(() => MatchTemplateConfig.Parse(text));
         Assert.Contains("Unknown key 'coarse' at the top level", Assert.Single(e.Errors).Message);
 

@@ -1,4 +1,5 @@
 using LeopardEm.Config;
+using LeopardEm.Orientations;
 using LeopardEm.Settings;
 using LeopardEm.Tests.Settings;
 using LeopardEm.Tests.TestData;

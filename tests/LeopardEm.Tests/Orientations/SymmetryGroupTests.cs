@@ -27,15 +27,37 @@ public class SymmetryGroupTests
     [InlineData("C2v", "Invalid symmetry format")]
     [InlineData("", "Invalid symmetry format")]
     [InlineData("2", "Invalid symmetry format")]
-    [InlineData("X3", "Symmetry group not recognized")]
-    [InlineData("CC", "Symmetry group not recognized")]
-    [InlineData("C0", "at least 1")]
-    [InlineData("D0", "at least 1")]
+    [InlineData("X3", "Symmetry group 'X' not recognized in 'X3'")]
+    [InlineData("CC", "Symmetry group 'CC' not recognized")]
+    [InlineData("C0", "the order must be a positive integer")]
+    [InlineData("D0", "the order must be a positive integer")]
     [InlineData("C99999999999", "too large")]
     public void Parse_RejectsWithClearMessage(string text, string fragment)
     {
         var ex = Assert.Throws<ArgumentException>(() => SymmetryGroup.Parse(text));
         Assert.Contains(fragment, ex.Message);
+    }
+
+    [Theory]
+    [InlineData("d7", true, null)]
+    [InlineData(null, false, "Invalid symmetry format: ")]
+    [InlineData("C2v", false, "Invalid symmetry format: C2v")]
+    [InlineData("X3", false, "Symmetry group 'X' not recognized in 'X3'; expected one of C, D, T, O, I")]
+    [InlineData("C0", false, "Invalid symmetry order in 'C0': the order must be a positive integer")]
+    [InlineData("I0", true, null)]
+    public void TryParse_ReportsWhy(string? text, bool ok, string? error)
+    {
+        Assert.Equal(ok, SymmetryGroup.TryParse(text, out SymmetryGroup group, out string? why));
+        if (ok)
+        {
+            Assert.Null(why);
+            Assert.Equal(SymmetryGroup.Parse(text!), group);
+        }
+        else
+        {
+            Assert.StartsWith(error!, why);
+            Assert.Equal(default, group);
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LeopardEm.Orientations;
 using LeopardEm.Settings;
 
 namespace LeopardEm.Tests.Settings;
@@ -44,7 +45,7 @@ public class OrientationSearchConfigTests
     {
         var config = new OrientationSearchConfig { Symmetry = null, ThetaMax = 90 };
         Assert.Empty(config.Validate());
-        Assert.Equal(new EulerAngleRanges(0, 360, 0, 90, 0, 360), config.GetAngleRanges());
+        Assert.Equal(new AngleRanges(0, 360, 0, 90, 0, 360), config.ToSampling().ResolveRanges());
     }
 
     [Theory]
@@ -81,8 +82,8 @@ public class OrientationSearchConfigTests
     [InlineData("I", 180, 31.7)]
     [InlineData("O5", 90, 54.7356)]
     public void SymmetryGivesRanges(string symmetry, double phiMax, double thetaMax) =>
-        Assert.Equal(new EulerAngleRanges(0, phiMax, 0, thetaMax, 0, 360),
-            new OrientationSearchConfig { Symmetry = symmetry }.GetAngleRanges());
+        Assert.Equal(new AngleRanges(0, phiMax, 0, thetaMax, 0, 360),
+            new OrientationSearchConfig { Symmetry = symmetry }.ToSampling().ResolveRanges());
 
     [Fact]
     public void ThetaMinAboveThetaMaxIsAnError()
@@ -107,4 +108,72 @@ public class OrientationSearchConfigTests
     [Fact]
     public void EmptyMultipleConfigIsAnError() =>
         Assert.Single(new MultipleOrientationConfig { OrientationConfigs = [] }.Validate());
+
+    [Fact]
+    public void C2SymmetryCounts793920Orientations()
+    {
+        var config = new OrientationSearchConfig { Symmetry = "C2" };
+        Assert.Equal(793_920L, config.CountOrientations());
+        Assert.Equal(OrientationGrid.Count(new OrientationSampling { Symmetry = "C2" }), config.CountOrientations());
+    }
+
+    [Fact]
+    public void ToSamplingCopiesEveryField()
+    {
+        var config = new OrientationSearchConfig
+        {
+            PsiStep = 3,
+            ThetaStep = 4,
+            PhiMin = 1,
+            PhiMax = 2,
+            ThetaMin = 5,
+            ThetaMax = 6,
+            PsiMin = 7,
+            PsiMax = 8,
+            BaseGridMethod = BaseGridMethod.Cartesian,
+            Symmetry = null,
+        };
+        var sampling = config.ToSampling();
+        var defaults = new OrientationSampling();
+
+        // Every property of the sampling, so that a field added to it later cannot be left unmapped.
+        var properties = typeof(OrientationSampling).GetProperties();
+        Assert.Equal(10, properties.Length);
+        foreach (var property in properties)
+        {
+            var name = property.Name == nameof(OrientationSampling.BaseGrid)
+                ? nameof(OrientationSearchConfig.BaseGridMethod)
+                : property.Name;
+            var expected = typeof(OrientationSearchConfig).GetProperty(name)!.GetValue(config);
+            Assert.Equal(expected, property.GetValue(sampling));
+            Assert.NotEqual(property.GetValue(defaults), expected);
+        }
+
+        Assert.Equal(defaults, new OrientationSearchConfig().ToSampling());
+    }
+
+    [Fact]
+    public void MultipleConfigsConcatenateTheirOrientations()
+    {
+        var first = new OrientationSearchConfig { PsiStep = 90, ThetaStep = 90 };
+        var second = new OrientationSearchConfig { PsiStep = 10, ThetaStep = 10, Symmetry = "D2" };
+        var multiple = new MultipleOrientationConfig { OrientationConfigs = [first, second] };
+        var angles = multiple.GenerateOrientations();
+        Assert.Equal([.. first.GenerateOrientations(), .. second.GenerateOrientations()], angles);
+        Assert.Equal(angles.Length, multiple.CountOrientations());
+        Assert.Equal(first.CountOrientations() + second.CountOrientations(), multiple.CountOrientations());
+    }
+
+    [Theory]
+    [InlineData("C1", 180.0)]
+    [InlineData(null, null)]
+    public void InvalidSearchesDoNotGenerate(string? symmetry, double? phiMax)
+    {
+        // Symmetry with an explicit range, or neither: the settings rule holds before anything is generated, even
+        // though OrientationSampling alone would let the symmetry win or fill in the full sphere.
+        var config = new OrientationSearchConfig { Symmetry = symmetry, PhiMax = phiMax };
+        var e = Assert.Throws<SettingsValidationException>(() => config.GenerateOrientations());
+        Assert.Equal("orientation_search_config.symmetry", Assert.Single(e.Problems).KeyPath);
+        Assert.Throws<SettingsValidationException>(() => config.CountOrientations());
+    }
 }

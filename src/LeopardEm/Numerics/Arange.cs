@@ -1,9 +1,10 @@
-namespace LeopardEm.Orientations;
+namespace LeopardEm.Numerics;
 
 /// <summary>
 /// Bit-exact reproductions of the two <c>arange</c> flavours the upstream grid code relies on. The orientation counts
-/// (e.g. the duplicate phi = 360 degree rows of the default grid) depend on these exact double-precision rules, so the
-/// generators must not use a "nicer" linspace-style formula.
+/// (e.g. the duplicate phi = 360 degree rows of the default grid) and the defocus / pixel-size search grids
+/// (<see cref="Settings.SearchValueGrid"/>) depend on these exact double-precision rules, so callers must not use a
+/// "nicer" linspace-style formula.
 /// </summary>
 internal static class Arange
 {
@@ -64,9 +65,15 @@ internal static class Arange
         return values;
     }
 
+    /// <summary>
+    /// The length rule both flavours share, <c>ceil((stop - start) / step)</c> in double, before it is checked: it may
+    /// be negative, NaN, infinite or beyond <see cref="Array.MaxLength"/>.
+    /// </summary>
+    public static double RawLength(double start, double stop, double step) => Math.Ceiling((stop - start) / step);
+
     private static int Length(double start, double stop, double step, string what)
     {
-        double raw = Math.Ceiling((stop - start) / step);
+        double raw = RawLength(start, stop, step);
         if (double.IsNaN(raw) || double.IsInfinity(raw))
         {
             throw new ArgumentException($"{what}({start}, {stop}, {step}): cannot compute the length.");

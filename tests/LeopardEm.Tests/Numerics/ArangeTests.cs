@@ -1,6 +1,6 @@
-using LeopardEm.Orientations;
+using LeopardEm.Numerics;
 
-namespace LeopardEm.Tests.Orientations;
+namespace LeopardEm.Tests.Numerics;
 
 public class ArangeTests
 {
