@@ -13,18 +13,18 @@ internal static class SearchSummary
         var inputs = job.Inputs;
         var space = inputs.Space;
         var estimate = secondsPerCorrelation * job.TotalCorrelations;
-        console.WriteLine(Invariant(
-            $"Searching a {inputs.ImageWidth} x {inputs.ImageHeight} px micrograph with a {inputs.Template.Size}³ template: " +
-            $"{space.OrientationCount:N0} orientations x {space.DefocusCount} defocus planes x {space.PixelSizeCount} pixel-size planes " +
-            $"= {job.TotalCorrelations:N0} cross-correlations on {job.BackendName}, {Threads(job)} threads. " +
-            $"Estimated time {FormatDuration(estimate)} ({1 / secondsPerCorrelation:N0} correlations/s from a warm-up)."));
+        console.WriteLine(
+            Invariant($"Searching a {inputs.ImageWidth} x {inputs.ImageHeight} px micrograph with a {inputs.Template.Size}³ template: ") +
+            Invariant($"{space.OrientationCount:N0} orientations x {space.DefocusCount} defocus planes x {space.PixelSizeCount} pixel-size planes ") +
+            Invariant($"= {job.TotalCorrelations:N0} cross-correlations on {job.BackendName}, {Threads(job)} threads. ") +
+            Invariant($"Estimated time {FormatDuration(estimate)} ({1 / secondsPerCorrelation:N0} correlations/s from a warm-up)."));
     }
 
     public static void After(IAnsiConsole console, MatchTemplateJob job, MatchTemplateOutcome outcome)
     {
-        console.WriteLine(Invariant(
-            $"Found {outcome.Peaks.Count} peak(s) above z = {outcome.Threshold:F3} in {FormatDuration(outcome.SearchSeconds)} " +
-            $"({job.TotalCorrelations / Math.Max(outcome.SearchSeconds, 1e-9):N0} correlations/s)."));
+        console.WriteLine(
+            Invariant($"Found {outcome.Peaks.Count} peak(s) above z = {outcome.Threshold:F3} in {FormatDuration(outcome.SearchSeconds)} ") +
+            Invariant($"({job.TotalCorrelations / Math.Max(outcome.SearchSeconds, 1e-9):N0} correlations/s)."));
         if (outcome.Peaks.Count > 0)
         {
             var table = new Table().AddColumns("#", "x (centre, px)", "y (centre, px)", "z-score", "MIP", "phi", "theta", "psi", "defocus (Å)");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LeopardEm.Programs;
+using LeopardEm.Projection;
 
 namespace LeopardEm.Cli.Commands;
 
@@ -32,8 +33,15 @@ internal sealed class SearchOptionSet
         Description = "Use this z-score threshold instead of one derived from --false-positives.",
     };
 
+    private readonly Option<bool> _leopardSlices = new("--leopard-slices")
+    {
+        Description = "Compute rotations and central slices with Leopard-EM's float32 arithmetic, to reproduce its numbers "
+            + "including its slice artefact (see docs/differences-from-leopard-em.md).",
+    };
+
     public void AddTo(Command command)
     {
+        command.Add(_leopardSlices);
         command.Add(_outputCsv);
         command.Add(_batchSize);
         command.Add(_threads);
@@ -41,26 +49,22 @@ internal sealed class SearchOptionSet
         command.Add(_zScoreCutoff);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(_falsePositives) is not null && result.GetValue(_zScoreCutoff) is not null)
+            if (result.GetResult(_falsePositives) is not null && result.GetResult(_zScoreCutoff) is not null)
             {
                 result.AddError("--false-positives and --z-score-cutoff are alternatives; give one of them.");
             }
-
-            if (result.GetValue(_batchSize) < 1)
-            {
-                result.AddError("--orientation-batch-size must be at least 1.");
-            }
-
-            if (result.GetValue(_threads) < 0)
-            {
-                result.AddError("--threads must be 0 (all processors) or more.");
-            }
-
-            if (result.GetValue(_falsePositives) is <= 0)
-            {
-                result.AddError("--false-positives must be positive.");
-            }
         });
+        _batchSize.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() >= 1, "--orientation-batch-size must be at least 1."));
+        _threads.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() >= 0, "--threads must be 0 (all processors) or more."));
+        _falsePositives.Validators.Add(r => Require(r, r.GetValueOrDefault<double?>() > 0, "--false-positives must be positive."));
+    }
+
+    private static void Require(System.CommandLine.Parsing.OptionResult result, bool condition, string message)
+    {
+        if (!condition)
+        {
+            result.AddError(message);
+        }
     }
 
     public MatchTemplateOptions Read(System.CommandLine.ParseResult parse) => new()
@@ -70,5 +74,6 @@ internal sealed class SearchOptionSet
         Threads = parse.GetValue(_threads),
         FalsePositives = parse.GetValue(_falsePositives) ?? 1.0,
         ZScoreCutoff = parse.GetValue(_zScoreCutoff),
+        SliceConvention = parse.GetValue(_leopardSlices) ? SliceConvention.Leopard : SliceConvention.Exact,
     };
 }

@@ -22,7 +22,14 @@ public static class MatchTemplateInputsBuilder
     /// <param name="fft">FFT engine for the preprocessing transforms.</param>
     /// <param name="validCrop">Keep statistics only where the template lies inside the micrograph,
     /// (H−N+1) x (W−N+1) top-left corners (Leopard-EM's default), instead of all H x W circular positions.</param>
-    public static SearchInputs Build(MatchTemplateSettings settings, Image2D micrograph, Volume3D template, IFftEngine fft, bool validCrop = true)
+    /// <param name="sliceConvention">How rotation matrices and slices are computed from the Euler angles.</param>
+    public static SearchInputs Build(
+        MatchTemplateSettings settings,
+        Image2D micrograph,
+        Volume3D template,
+        IFftEngine fft,
+        bool validCrop = true,
+        SliceConvention sliceConvention = SliceConvention.Exact)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(micrograph);
@@ -48,7 +55,8 @@ public static class MatchTemplateInputsBuilder
             var space = new SearchSpace(
                 settings.OrientationSearchConfig.GenerateOrientations(),
                 settings.DefocusSearchConfig.GetRelativeDefocusValues(),
-                settings.PixelSizeSearchConfig.GetPixelSizeOffsets());
+                settings.PixelSizeSearchConfig.GetPixelSizeOffsets(),
+                sliceConvention);
             var projective = ProjectiveFilters(settings.OpticsGroup, space, filters.Combined(n, n), n);
             return new SearchInputs(
                 h, w, spectrum, TemplateSpectrum.FromVolume(template, fft), projective, space,

@@ -84,7 +84,7 @@ public sealed class MatchTemplateJob : IDisposable
         var micrograph = MrcReader.ReadImage(MatchTemplatePaths.Resolve(settings.MicrographPath, baseDirectory));
         var template = MrcReader.ReadVolume(MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory));
         var fft = FftEngines.Default;
-        var inputs = MatchTemplateInputsBuilder.Build(settings, micrograph, template, fft, options.ValidCrop);
+        var inputs = MatchTemplateInputsBuilder.Build(settings, micrograph, template, fft, options.ValidCrop, options.SliceConvention);
         return new MatchTemplateJob(settings, baseDirectory, options, inputs, backend ?? new CpuCorrelationBackend(fft));
     }
 

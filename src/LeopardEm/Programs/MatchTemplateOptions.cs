@@ -23,6 +23,10 @@ public sealed record MatchTemplateOptions
     /// <summary>Peak suppression radius, pixels.</summary>
     public double MaskRadius { get; init; } = Peaks.PeakFinder.DefaultMaskRadius;
 
+    /// <summary>Slice arithmetic; <see cref="Projection.SliceConvention.Leopard"/> reproduces Leopard-EM's numbers,
+    /// including its slice artefact (docs/differences-from-leopard-em.md).</summary>
+    public Projection.SliceConvention SliceConvention { get; init; } = Projection.SliceConvention.Exact;
+
     /// <summary>Where to write the particle table CSV, or null for none.</summary>
     public string? OutputCsvPath { get; init; }
 }

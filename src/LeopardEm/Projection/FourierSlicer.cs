@@ -21,9 +21,11 @@ public static class FourierSlicer
     /// <param name="spectrum">The prepared template spectrum.</param>
     /// <param name="rotation">Row-major 3x3 rotation matrix R (float32, ZYZ convention of the orientation grid).</param>
     /// <param name="output">N x (N/2+1) values, unshifted rfft layout.</param>
-    public static void ExtractForSearch(TemplateSpectrum spectrum, ReadOnlySpan<float> rotation, Span<ComplexF> output)
+    /// <param name="convention">Exact (default) or Leopard-EM's arithmetic for frequencies on the x' = 0 plane.</param>
+    public static void ExtractForSearch(
+        TemplateSpectrum spectrum, ReadOnlySpan<float> rotation, Span<ComplexF> output, SliceConvention convention = SliceConvention.Exact)
     {
-        Extract(spectrum, rotation, output, unshiftRows: true);
+        Extract(spectrum, rotation, output, unshiftRows: true, convention);
         output[0] = ComplexF.Zero;
         foreach (ref var value in output)
         {
@@ -32,22 +34,25 @@ public static class FourierSlicer
     }
 
     /// <summary>Extracts the slice for <paramref name="rotation"/> with the search's post-processing; see
-    /// <see cref="ExtractForSearch(TemplateSpectrum, ReadOnlySpan{float}, Span{ComplexF})"/>.</summary>
-    public static void ExtractForSearch(TemplateSpectrum spectrum, in RotationMatrixF rotation, Span<ComplexF> output)
+    /// <see cref="ExtractForSearch(TemplateSpectrum, ReadOnlySpan{float}, Span{ComplexF}, SliceConvention)"/>.</summary>
+    public static void ExtractForSearch(
+        TemplateSpectrum spectrum, in RotationMatrixF rotation, Span<ComplexF> output, SliceConvention convention = SliceConvention.Exact)
     {
         Span<float> matrix = stackalloc float[9];
         rotation.CopyTo(matrix);
-        ExtractForSearch(spectrum, matrix, output);
+        ExtractForSearch(spectrum, matrix, output, convention);
     }
 
     /// <summary>
     /// Extracts the raw slice for rotation <paramref name="rotation"/> in the extractor's own layout: N x (N/2+1),
     /// rows fftshifted (row r holds ky = (r − N/2)/N), columns unshifted (kx = c/N).
     /// </summary>
-    public static void Extract(TemplateSpectrum spectrum, ReadOnlySpan<float> rotation, Span<ComplexF> output) =>
-        Extract(spectrum, rotation, output, unshiftRows: false);
+    public static void Extract(
+        TemplateSpectrum spectrum, ReadOnlySpan<float> rotation, Span<ComplexF> output, SliceConvention convention = SliceConvention.Exact) =>
+        Extract(spectrum, rotation, output, unshiftRows: false, convention);
 
-    private static void Extract(TemplateSpectrum spectrum, ReadOnlySpan<float> rotation, Span<ComplexF> output, bool unshiftRows)
+    private static void Extract(
+        TemplateSpectrum spectrum, ReadOnlySpan<float> rotation, Span<ComplexF> output, bool unshiftRows, SliceConvention convention)
     {
         ArgumentNullException.ThrowIfNull(spectrum);
         if (rotation.Length != 9)
@@ -86,7 +91,15 @@ public static class FourierSlicer
                 var x = r[0] * kx + r[1] * ky;
                 var y = r[3] * kx + r[4] * ky;
                 var z = r[6] * kx + r[7] * ky;
-                var conjugate = MathF.Abs(x) < ZeroTolerance ? nearZeroConjugates : x < -ZeroTolerance;
+                var nearZero = MathF.Abs(x) < ZeroTolerance;
+                var conjugate = nearZero ? nearZeroConjugates : x < -ZeroTolerance;
+                if (nearZero && convention == SliceConvention.Exact)
+                {
+                    // The frequency lies on the x' = 0 plane, which the half spectrum holds; rounding must not push it
+                    // outside (upstream samples 0 there when x' rounds to a tiny negative value).
+                    x = 0;
+                }
+
                 if (conjugate)
                 {
                     x = -x;

@@ -1,6 +1,5 @@
 using LeopardEm.Fft;
 using LeopardEm.Imaging;
-using LeopardEm.Orientations;
 using LeopardEm.Projection;
 
 namespace LeopardEm.Search;
@@ -50,8 +49,8 @@ internal sealed class CpuCorrelationWorker : IDisposable
     public void Process(int orientation)
     {
         var space = _inputs.Space;
-        var rotation = RotationMatrixF.FromEuler(space.Orientations[orientation]);
-        FourierSlicer.ExtractForSearch(_inputs.Template, rotation, _slice.Span);
+        var rotation = space.Rotation(orientation);
+        FourierSlicer.ExtractForSearch(_inputs.Template, rotation, _slice.Span, space.SliceConvention);
         for (var p = 0; p < space.PixelSizeCount; p++)
         {
             for (var d = 0; d < space.DefocusCount; d++)

@@ -1,4 +1,5 @@
 using LeopardEm.Orientations;
+using LeopardEm.Projection;
 
 namespace LeopardEm.Search;
 
@@ -13,13 +14,19 @@ public sealed class SearchSpace
     private readonly EulerAngles[] _orientations;
     private readonly float[] _defocus;
     private readonly float[] _pixelSizeOffsets;
+    private readonly RotationMatrixF[] _rotations;
 
     /// <summary>Creates a search space.</summary>
     /// <param name="orientations">Orientations in search order (degrees, ZYZ); rounded to float32 as upstream.</param>
     /// <param name="relativeDefocus">Defocus planes relative to the mean defocus, Å.</param>
     /// <param name="pixelSizeOffsets">Pixel-size planes as offsets from the nominal pixel size, Å ([0] when not
     /// searched).</param>
-    public SearchSpace(IReadOnlyList<EulerAngles> orientations, IReadOnlyList<float> relativeDefocus, IReadOnlyList<float> pixelSizeOffsets)
+    /// <param name="sliceConvention">How rotation matrices and slices are computed from the angles.</param>
+    public SearchSpace(
+        IReadOnlyList<EulerAngles> orientations,
+        IReadOnlyList<float> relativeDefocus,
+        IReadOnlyList<float> pixelSizeOffsets,
+        SliceConvention sliceConvention = SliceConvention.Exact)
     {
         ArgumentNullException.ThrowIfNull(orientations);
         ArgumentNullException.ThrowIfNull(relativeDefocus);
@@ -38,7 +45,17 @@ public sealed class SearchSpace
         _orientations = orientations.Select(a => a.RoundToSingle()).ToArray();
         _defocus = [.. relativeDefocus];
         _pixelSizeOffsets = [.. pixelSizeOffsets];
+        SliceConvention = sliceConvention;
+        _rotations = sliceConvention == SliceConvention.Leopard
+            ? _orientations.Select(RomaFloat32Rotation.FromEuler).ToArray()
+            : _orientations.Select(RotationMatrixF.FromEuler).ToArray();
     }
+
+    /// <summary>How <see cref="Rotation"/> matrices were computed and slices are extracted.</summary>
+    public SliceConvention SliceConvention { get; }
+
+    /// <summary>The float32 rotation matrix of orientation <paramref name="orientation"/>.</summary>
+    public RotationMatrixF Rotation(int orientation) => _rotations[orientation];
 
     /// <summary>Orientations (float32-rounded degrees), in search order.</summary>
     public IReadOnlyList<EulerAngles> Orientations => _orientations;
