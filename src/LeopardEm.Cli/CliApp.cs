@@ -15,9 +15,17 @@ public static class CliApp
     /// <param name="error">Where diagnostics go (standard error in the real program).</param>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = BuildRootCommand(output);
+        var root = BuildRootCommand(output, error);
         var parse = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // Termination is handled here rather than by System.CommandLine, which gives up on the action after a timeout and
+        // exits before a long search has stopped and said so.
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
         if (parse.Errors.Count > 0)
         {
             foreach (var problem in parse.Errors)
@@ -29,14 +37,15 @@ public static class CliApp
             return ExitCodes.UsageError;
         }
 
+        using var termination = new TerminationSignal();
         try
         {
-            return parse.Invoke(configuration);
+            return parse.InvokeAsync(configuration, termination.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {
-            error.WriteLine("Cancelled; no partial outputs were left behind.");
-            return ExitCodes.RuntimeFailure;
+            error.WriteLine(CancelledMessage);
+            return ExitCodes.Cancelled;
         }
         catch (Exception ex)
         {
@@ -54,14 +63,17 @@ public static class CliApp
         }
     }
 
-    private static RootCommand BuildRootCommand(TextWriter output)
+    /// <summary>What a cancelled run prints.</summary>
+    internal const string CancelledMessage = "Cancelled; nothing was written (outputs are only written after a complete search).";
+
+    private static RootCommand BuildRootCommand(TextWriter output, TextWriter error)
     {
         var root = new RootCommand(
             "Leopard-EM for .NET: two-dimensional template matching (2DTM) for cryo-EM.\n" +
             "Finds every copy of a known molecule in a micrograph, with its position, orientation and defocus,\n" +
             "using the same YAML configurations and output files as the Python package Leopard-EM.");
         root.Add(InfoCommand.Create(output));
-        root.Add(MatchTemplateCommand.Create(output));
+        root.Add(MatchTemplateCommand.Create(output, error));
         return root;
     }
 }

@@ -10,7 +10,7 @@ namespace LeopardEm.Cli.Commands;
 /// <summary><c>leopard match-template CONFIG.yaml</c>: a full 2DTM search configured by a Leopard-EM YAML file.</summary>
 internal static class MatchTemplateCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var config = new Argument<FileInfo>("config")
         {
@@ -28,7 +28,8 @@ internal static class MatchTemplateCommand
         command.SetAction((parse, cancellation) =>
         {
             var run = options.Read(parse);
-            return Task.FromResult(Execute(parse.GetRequiredValue(config).FullName, run, output, cancellation));
+            var path = parse.GetRequiredValue(config).FullName;
+            return CancellableRun.Start(error, cancellation, () => Execute(path, run, output, cancellation));
         });
         return command;
     }

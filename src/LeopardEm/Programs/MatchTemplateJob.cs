@@ -88,17 +88,33 @@ public sealed class MatchTemplateJob : IDisposable
         return new MatchTemplateJob(settings, baseDirectory, options, inputs, backend ?? new CpuCorrelationBackend(fft));
     }
 
-    /// <summary>Times a short search over the first <paramref name="orientations"/> orientations (after one untimed
-    /// orientation that creates FFT plans) and returns seconds per cross-correlation with the job's thread count.</summary>
-    public double MeasureSecondsPerCorrelation(int orientations = 4)
+    /// <summary>
+    /// Seconds per cross-correlation with the job's thread count, from Leopard-EM's benchmark protocol on two short
+    /// runs: (T_b − T_a)/(b − a) for b and a orientations, so start-up costs (buffers, plans) cancel out.
+    /// </summary>
+    /// <param name="orientationsPerThread">Orientations per worker thread in the longer run (the shorter has one).</param>
+    public double MeasureSecondsPerCorrelation(int orientationsPerThread = 3)
     {
         var space = Inputs.Space;
-        var warm = Math.Min(1, space.OrientationCount);
-        _backend.Run(Inputs, RunOptions(0, warm), null, CancellationToken.None);
-        var count = Math.Min(Math.Max(orientations, Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount), space.OrientationCount);
+        var threads = Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount;
+        var shortRun = Math.Min(threads, space.OrientationCount);
+        var longRun = Math.Min(Math.Max(orientationsPerThread, 2) * threads, space.OrientationCount);
+        if (longRun <= shortRun)
+        {
+            return TimeRun(longRun) / (longRun * (double)space.DefocusCount * space.PixelSizeCount);
+        }
+
+        TimeRun(1); // creates FFT plans
+        var difference = TimeRun(longRun) - TimeRun(shortRun);
+        return Math.Max(difference, 1e-9) / ((longRun - shortRun) * (double)space.DefocusCount * space.PixelSizeCount);
+    }
+
+    // Batches of one orientation keep every thread busy during a short timing run.
+    private double TimeRun(int orientations)
+    {
         var watch = Stopwatch.StartNew();
-        _backend.Run(Inputs, RunOptions(0, count), null, CancellationToken.None);
-        return watch.Elapsed.TotalSeconds / (count * (double)space.DefocusCount * space.PixelSizeCount);
+        _backend.Run(Inputs, RunOptions(0, orientations) with { OrientationBatchSize = 1 }, null, CancellationToken.None);
+        return watch.Elapsed.TotalSeconds;
     }
 
     /// <summary>Runs the search, picks peaks and writes every output.</summary>

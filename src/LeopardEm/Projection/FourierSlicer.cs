@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeopardEm.Imaging;
 using LeopardEm.Orientations;
 
@@ -51,8 +52,9 @@ public static class FourierSlicer
         TemplateSpectrum spectrum, ReadOnlySpan<float> rotation, Span<ComplexF> output, SliceConvention convention = SliceConvention.Exact) =>
         Extract(spectrum, rotation, output, unshiftRows: false, convention);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Extract(
-        TemplateSpectrum spectrum, ReadOnlySpan<float> rotation, Span<ComplexF> output, bool unshiftRows, SliceConvention convention)
+            TemplateSpectrum spectrum, ReadOnlySpan<float> rotation, Span<ComplexF> output, bool unshiftRows, SliceConvention convention)
     {
         ArgumentNullException.ThrowIfNull(spectrum);
         if (rotation.Length != 9)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace LeopardEm.Projection;
 
 /// <summary>
@@ -19,6 +20,7 @@ public static class ProjectionNormalizer
     /// <param name="width">Template columns w.</param>
     /// <param name="imageHeight">Image rows H (≥ h).</param>
     /// <param name="imageWidth">Image columns W (≥ w).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Normalize(Span<float> template, int height, int width, int imageHeight, int imageWidth)
     {
         if (template.Length != height * width)

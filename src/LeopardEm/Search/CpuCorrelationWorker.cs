@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeopardEm.Fft;
 using LeopardEm.Imaging;
 using LeopardEm.Projection;
@@ -63,6 +64,7 @@ internal sealed class CpuCorrelationWorker : IDisposable
     }
 
     // Slice x projective filter → real-space projection centred at (N/2, N/2) → normalised → top-left of the frame.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MakeTemplate(float[] filter)
     {
         var slice = _slice.Span;
@@ -92,6 +94,7 @@ internal sealed class CpuCorrelationWorker : IDisposable
     }
 
     // Circular cross-correlation of the normalised micrograph with the padded template: irfft(F_img · conj(F_tpl)).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Correlate()
     {
         var spectrum = _spectrum.Span;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace LeopardEm.Search;
@@ -107,8 +108,9 @@ public sealed class SearchStatistics
     private static bool Beats(float value, int index, float current, int currentIndex) =>
         index >= 0 && (value > current || (value == current && (currentIndex < 0 || index < currentIndex)));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddRow(
-        ReadOnlySpan<float> values, Span<float> mip, Span<int> best, Span<double> sum, Span<double> squares, int index)
+            ReadOnlySpan<float> values, Span<float> mip, Span<int> best, Span<double> sum, Span<double> squares, int index)
     {
         var i = 0;
         if (Vector256.IsHardwareAccelerated)
