@@ -6,7 +6,7 @@ namespace LeopardEm.Io;
 /// <summary>
 /// Writes <see cref="ParticleTable"/> as CSV in pandas' <c>to_csv(index=True)</c> layout, the layout of the tables
 /// Leopard-EM's scripts write: an unnamed leading index column (0, 1, 2, ...), then the table's columns, Python number
-/// formatting, empty cells for missing values, RFC 4180 quoting where needed. Written atomically.
+/// formatting, empty cells for missing values (null and NaN), RFC 4180 quoting where needed. Written atomically.
 /// </summary>
 public static class ParticleTableCsv
 {
@@ -47,7 +47,8 @@ public static class ParticleTableCsv
 
     private static string FormatValue(object? value) => value switch
     {
-        null => "",
+        // pandas writes missing values, NaN included, as its na_rep "".
+        null or float.NaN or double.NaN => "",
         float f => PythonNumberFormat.Format(f),
         double d => PythonNumberFormat.Format(d),
         int or long => Convert.ToString(value, CultureInfo.InvariantCulture)!,

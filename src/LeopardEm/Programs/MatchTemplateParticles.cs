@@ -42,7 +42,6 @@ public static class MatchTemplateParticles
             var (y, x, _) = peaks[i];
             var centreX = x + templateSize / 2;
             var centreY = y + templateSize / 2;
-            var pixelSize = (double)maps.PixelSize[y, x];
             table.Add(new Dictionary<string, object?>
             {
                 ["particle_index"] = i,
@@ -65,7 +64,8 @@ public static class MatchTemplateParticles
                 ["defocus_v"] = optics.DefocusV,
                 ["astigmatism_angle"] = optics.AstigmatismAngle,
                 ["pixel_size"] = optics.PixelSize,
-                ["refined_pixel_size"] = pixelSize,
+                // Kept as float32 so an unsearched 1.06 Å is written "1.06", as upstream, not 1.059999942779541.
+                ["refined_pixel_size"] = maps.PixelSize[y, x],
                 ["voltage"] = optics.Voltage,
                 ["spherical_aberration"] = optics.SphericalAberration,
                 ["amplitude_contrast_ratio"] = optics.AmplitudeContrastRatio,
