@@ -75,6 +75,15 @@ public sealed class MatchTemplateJob : IDisposable
             }
         }
 
+        var mapPaths = settings.MatchTemplateResult.OutputPaths.Select(o => MatchTemplatePaths.Resolve(o.Path, baseDirectory)).ToHashSet();
+        foreach (var extra in new[] { PixelSizeMapPathOf(settings), options.OutputCsvPath })
+        {
+            if (extra is not null && mapPaths.Contains(MatchTemplatePaths.Resolve(extra, baseDirectory)))
+            {
+                problems.Add(new SettingsProblem("output", $"'{extra}' is also one of the match_template_result map paths; give it its own file."));
+            }
+        }
+
         if (problems.Count > 0)
         {
             throw new SettingsValidationException(problems);
