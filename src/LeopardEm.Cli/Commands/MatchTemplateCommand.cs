@@ -36,7 +36,15 @@ internal static class MatchTemplateCommand
 
     private static int Execute(string configPath, MatchTemplateOptions options, TextWriter output, CancellationToken cancellation)
     {
-        var console = ConsoleFactory.For(output);
+        Search(configPath, options, ConsoleFactory.For(output), cancellation);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Loads a configuration and runs its search as <c>leopard match-template</c> does: warnings, the summary
+    /// with the time estimate, progress, then what was found and written. Relative paths resolve against the current
+    /// directory.</summary>
+    internal static MatchTemplateOutcome Search(string configPath, MatchTemplateOptions options, IAnsiConsole console, CancellationToken cancellation)
+    {
         var loaded = MatchTemplateConfig.Load(configPath);
         foreach (var warning in loaded.Warnings)
         {
@@ -59,8 +67,7 @@ internal static class MatchTemplateCommand
             SearchSummary.Before(console, job, perCorrelation);
             var outcome = SearchProgressDisplay.Run(console, job.TotalCorrelations, progress => job.Run(progress, cancellation));
             SearchSummary.After(console, job, outcome);
+            return outcome;
         }
-
-        return ExitCodes.Success;
     }
 }

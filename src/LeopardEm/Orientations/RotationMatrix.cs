@@ -127,6 +127,18 @@ public readonly record struct RotationMatrix(
         return Math.Max(d, Math.Abs(M22 - other.M22));
     }
 
+    /// <summary>
+    /// The geodesic distance to <paramref name="other"/> on SO(3) in degrees, 0 to 180: the angle of the relative
+    /// rotation <c>D = thisᵀ · other</c>, from <c>atan2(|axial part of D|, trace(D) − 1)</c>, which stays accurate for
+    /// small angles where <c>acos</c> does not. Symmetry is not taken into account.
+    /// </summary>
+    public double AngleTo(in RotationMatrix other)
+    {
+        RotationMatrix d = Transpose().Multiply(other);
+        double x = d.M21 - d.M12, y = d.M02 - d.M20, z = d.M10 - d.M01;
+        return Angles.RadToDeg(Math.Atan2(Math.Sqrt(x * x + y * y + z * z), d.M00 + d.M11 + d.M22 - 1));
+    }
+
     /// <summary>The nine elements, row-major.</summary>
     public double[] ToArray() => [M00, M01, M02, M10, M11, M12, M20, M21, M22];
 

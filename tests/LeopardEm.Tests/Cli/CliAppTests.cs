@@ -4,7 +4,8 @@ namespace LeopardEm.Tests.Cli;
 
 public class CliAppTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
+    /// <summary>Runs the command line in-process and returns the exit code and both outputs.</summary>
+    internal static (int Code, string Out, string Err) Run(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -33,15 +33,29 @@ public static class SharedData
             return Path.GetFullPath(env);
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (RepositoryRoot is not { } repository)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "LeopardEm.sln")))
-            {
-                var candidate = Path.Combine(dir.Parent?.FullName ?? dir.FullName, "shared");
-                return Directory.Exists(Path.Combine(candidate, "spec")) ? candidate : null;
-            }
+            return null;
         }
 
-        return null;
+        var candidate = Path.Combine(Path.GetDirectoryName(repository) ?? repository, "shared");
+        return Directory.Exists(Path.Combine(candidate, "spec")) ? candidate : null;
+    }
+
+    /// <summary>The checkout the tests were built from (the folder holding LeopardEm.sln), or null.</summary>
+    public static string? RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "LeopardEm.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            return null;
+        }
     }
 }
