@@ -75,6 +75,7 @@ public static class CliApp
         root.Add(InfoCommand.Create(output));
         root.Add(MatchTemplateCommand.Create(output, error));
         root.Add(DemoCommand.Create(output, error));
+        root.Add(SimulateCommand.Create(output));
         return root;
     }
 }

@@ -76,7 +76,7 @@ public static class MatchTemplateConfig
     public static void Save(MatchTemplateSettings settings, string path) =>
         File.WriteAllText(path, ToYaml(settings), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 
-    private static YamlNode ParseDocument(ParseContext context, string text)
+    internal static YamlNode ParseDocument(ParseContext context, string text)
     {
         var stream = new YamlStream();
         try

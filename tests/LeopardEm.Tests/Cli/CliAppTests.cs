@@ -5,13 +5,7 @@ namespace LeopardEm.Tests.Cli;
 public class CliAppTests
 {
     /// <summary>Runs the command line in-process and returns the exit code and both outputs.</summary>
-    internal static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    internal static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(args);
 
     [Fact]
     public void Unknown_verb_is_a_usage_error()
