@@ -57,6 +57,16 @@ public readonly record struct RotationMatrix(
     }
 
     /// <summary>
+    /// Active right-handed rotation about x by <paramref name="degrees"/>:
+    /// <c>[[1, 0, 0], [0, cos a, −sin a], [0, sin a, cos a]]</c>.
+    /// </summary>
+    public static RotationMatrix RotationX(double degrees)
+    {
+        (double s, double c) = Math.SinCos(Angles.DegToRad(degrees));
+        return new(1, 0, 0, 0, c, -s, 0, s, c);
+    }
+
+    /// <summary>
     /// Active right-handed rotation about y by <paramref name="degrees"/>:
     /// <c>[[cos b, 0, sin b], [0, 1, 0], [−sin b, 0, cos b]]</c>.
     /// </summary>
@@ -125,6 +135,18 @@ public readonly record struct RotationMatrix(
         d = Math.Max(d, Math.Abs(M20 - other.M20));
         d = Math.Max(d, Math.Abs(M21 - other.M21));
         return Math.Max(d, Math.Abs(M22 - other.M22));
+    }
+
+    /// <summary>
+    /// The angle of the rotation that takes this orientation to <paramref name="other"/> (the geodesic distance on
+    /// SO(3)), degrees in [0, 180]: <c>acos((trace(thisᵀ · other) − 1) / 2)</c>.
+    /// </summary>
+    public double AngleTo(in RotationMatrix other)
+    {
+        var trace = M00 * other.M00 + M10 * other.M10 + M20 * other.M20
+            + M01 * other.M01 + M11 * other.M11 + M21 * other.M21
+            + M02 * other.M02 + M12 * other.M12 + M22 * other.M22;
+        return Angles.RadToDeg(Math.Acos(Math.Clamp((trace - 1) / 2, -1.0, 1.0)));
     }
 
     /// <summary>The nine elements, row-major.</summary>
