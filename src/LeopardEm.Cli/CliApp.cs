@@ -62,6 +62,7 @@ public static class CliApp
             "using the same YAML configurations and output files as the Python package Leopard-EM.");
         root.Add(InfoCommand.Create(output));
         root.Add(MatchTemplateCommand.Create(output));
+        root.Add(RefineTemplateCommand.Create(output));
         return root;
     }
 }

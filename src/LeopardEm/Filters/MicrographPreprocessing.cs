@@ -25,7 +25,16 @@ public static class MicrographPreprocessing
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(fft);
-        fft.Forward2D(image, spectrum, height, width);
+        // FFTW picks its SIMD plans only for 64-byte aligned arrays; transforming through aligned copies makes the result
+        // independent of where the caller's arrays happen to lie, so runs are bit-reproducible.
+        using (var real = new AlignedBuffer<float>(image.Length))
+        using (var transformed = new AlignedBuffer<ComplexF>(spectrum.Length))
+        {
+            image.CopyTo(real.Span);
+            fft.Forward2D(real.Span, transformed.Span, height, width);
+            transformed.Span.CopyTo(spectrum);
+        }
+
         spectrum[0] = ComplexF.Zero;
         var filters = new FilterStack(settings, spectrum, height, width);
         if (settings.PhaseRandomizationFilter is { Enabled: true, Cuton: { } cuton })

@@ -139,14 +139,15 @@ public readonly record struct RotationMatrix(
 
     /// <summary>
     /// The angle of the rotation that takes this orientation to <paramref name="other"/> (the geodesic distance on
-    /// SO(3)), degrees in [0, 180]: <c>acos((trace(thisᵀ · other) − 1) / 2)</c>.
+    /// SO(3)), degrees in [0, 180]. Computed from both the sine and the cosine of the angle, so it is accurate for
+    /// tiny angles too.
     /// </summary>
     public double AngleTo(in RotationMatrix other)
     {
-        var trace = M00 * other.M00 + M10 * other.M10 + M20 * other.M20
-            + M01 * other.M01 + M11 * other.M11 + M21 * other.M21
-            + M02 * other.M02 + M12 * other.M12 + M22 * other.M22;
-        return Angles.RadToDeg(Math.Acos(Math.Clamp((trace - 1) / 2, -1.0, 1.0)));
+        var q = Transpose().Multiply(other);
+        var sine = Math.Sqrt(Math.Pow(q.M21 - q.M12, 2) + Math.Pow(q.M02 - q.M20, 2) + Math.Pow(q.M10 - q.M01, 2)) / 2;
+        var cosine = (q.M00 + q.M11 + q.M22 - 1) / 2;
+        return Angles.RadToDeg(Math.Atan2(sine, cosine));
     }
 
     /// <summary>The nine elements, row-major.</summary>

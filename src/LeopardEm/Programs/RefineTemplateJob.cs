@@ -166,9 +166,10 @@ public sealed class RefineTemplateJob
         return Create(settings, Directory.GetCurrentDirectory(), options, stack, template, path => images[path], backend);
     }
 
-    /// <summary>Times the first particle over a few orientation offsets (after an untimed one that creates FFT plans)
+    /// <summary>Times the first particle over some orientation offsets (after an untimed one that creates FFT plans)
     /// and returns seconds per cross-correlation with the job's thread count; 0 without particles.</summary>
-    public double MeasureSecondsPerCorrelation(int offsets = 4)
+    /// <param name="offsetsPerThread">Offsets timed per worker thread; more give a steadier estimate.</param>
+    public double MeasureSecondsPerCorrelation(int offsetsPerThread = 8)
     {
         if (Particles.Count == 0)
         {
@@ -176,7 +177,8 @@ public sealed class RefineTemplateJob
         }
 
         _backend.Run(Search.WithFirstOffsets(1), 1, Target, Options.Threads, null, CancellationToken.None);
-        var timed = Search.WithFirstOffsets(Math.Max(offsets, Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount));
+        var threads = Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount;
+        var timed = Search.WithFirstOffsets(offsetsPerThread * threads);
         var watch = Stopwatch.StartNew();
         _backend.Run(timed, 1, Target, Options.Threads, null, CancellationToken.None);
         return watch.Elapsed.TotalSeconds / timed.CorrelationsPerParticle;
@@ -276,9 +278,10 @@ public sealed class RefineTemplateJob
         }
 
         using var spectrum = new AlignedBuffer<ComplexF>((long)h * (w / 2 + 1));
+        using var real = new AlignedBuffer<float>((long)h * w);
         var filters = MicrographPreprocessing.Apply(Settings.PreprocessingFilters, raw.Data, h, w, _fft, spectrum.Span);
-        var filtered = new Image2D(h, w);
-        _fft.Inverse2D(spectrum.Span, filtered.Data, h, w);
+        _fft.Inverse2D(spectrum.Span, real.Span, h, w);
+        var filtered = new Image2D(h, w, real.Span.ToArray());
         var n = Search.Template.Size;
         return new PreparedMicrograph(filtered, filters.Combined(n, n));
     }
@@ -292,19 +295,21 @@ public sealed class RefineTemplateJob
         var micrograph = _micrographs[Particles.Path(row, MicrographColumn)];
         try
         {
-            var box = BoxExtraction.Extract(micrograph.Image, top, left, boxHeight, boxWidth, PaddingMode.Reflect);
-            var spectrum = new ComplexF[boxHeight * (boxWidth / 2 + 1)];
+            // Aligned buffers keep FFTW on the same plans in every run (see MicrographPreprocessing).
+            using var box = new AlignedBuffer<float>(boxHeight * boxWidth);
+            using var spectrum = new AlignedBuffer<ComplexF>(boxHeight * (boxWidth / 2 + 1));
+            BoxExtraction.Extract(micrograph.Image, top, left, boxHeight, boxWidth, PaddingMode.Reflect, 0f, box.Span);
             float[] templateFilter;
             int normalizationHeight, normalizationWidth;
             if (micrograph.TemplateFilter is { } global)
             {
-                _fft.Forward2D(box, spectrum, boxHeight, boxWidth);
+                _fft.Forward2D(box.Span, spectrum.Span, boxHeight, boxWidth);
                 templateFilter = global;
                 (normalizationHeight, normalizationWidth) = (micrograph.Image.Height, micrograph.Image.Width);
             }
             else
             {
-                var filters = MicrographPreprocessing.Apply(Settings.PreprocessingFilters, box, boxHeight, boxWidth, _fft, spectrum);
+                var filters = MicrographPreprocessing.Apply(Settings.PreprocessingFilters, box.Span, boxHeight, boxWidth, _fft, spectrum.Span);
                 var n = Search.Template.Size;
                 templateFilter = filters.Combined(n, n);
                 (normalizationHeight, normalizationWidth) = (boxHeight, boxWidth);
@@ -316,7 +321,7 @@ public sealed class RefineTemplateJob
                 _images(Particles.Path(row, DeviationColumn)), top, left, Search.CropHeight, Search.CropWidth,
                 PaddingMode.Constant, OutsideStandardDeviation);
             return new RefineTarget(
-                spectrum, templateFilter, Particles.Ctf(row), Particles.NominalPixelSize(row), Particles.PixelSize(row),
+                spectrum.Span.ToArray(), templateFilter, Particles.Ctf(row), Particles.NominalPixelSize(row), Particles.PixelSize(row),
                 Particles.Orientation(row), mean, deviation, normalizationHeight, normalizationWidth);
         }
         catch (ArgumentOutOfRangeException e)

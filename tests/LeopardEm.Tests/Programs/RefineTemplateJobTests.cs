@@ -15,12 +15,13 @@ namespace LeopardEm.Tests.Programs;
 /// Plants particles between the grid points of a coarse search, finds them with match_template on that grid and
 /// refines them with refine_template on a fine local grid (through the files both programs write).
 /// </summary>
-public sealed class RefineTemplateJobTests : IClassFixture<RefineTemplateJobTests.Planted>
+[Collection(PlantedSearch.Collection)]
+public sealed class RefineTemplateJobTests
 {
-    private readonly Planted _planted;
+    private readonly PlantedSearch _planted;
     private readonly ITestOutputHelper _log;
 
-    public RefineTemplateJobTests(Planted planted, ITestOutputHelper log)
+    public RefineTemplateJobTests(PlantedSearch planted, ITestOutputHelper log)
     {
         _planted = planted;
         _log = log;
@@ -50,11 +51,11 @@ public sealed class RefineTemplateJobTests : IClassFixture<RefineTemplateJobTest
                 $"MIP {stack.Number(i, "mip"):F2} -> {result.CrossCorrelation:F2}, defocus {stack.RelativeDefocus(i):F0} -> " +
                 $"{defocus:F0} Å (planted {truth.RelativeDefocus:F0})");
 
-            Assert.True(coarseError > Planted.FineStep, $"particle {i} was planted only {coarseError:F2} deg from the coarse grid");
-            Assert.True(refinedError < Planted.FineStep, $"particle {i}: refined angular error {refinedError:F2} deg");
+            Assert.True(coarseError > PlantedSearch.FineStep, $"particle {i} was planted only {coarseError:F2} deg from the coarse grid");
+            Assert.True(refinedError < PlantedSearch.FineStep, $"particle {i}: refined angular error {refinedError:F2} deg");
             Assert.True(result.ZScore >= coarseZ * (1 - 1e-5), $"particle {i}: z {coarseZ} -> {result.ZScore}");
             Assert.Equal((truth.Y, truth.X), (stack.Position(i).Y + result.ShiftY, stack.Position(i).X + result.ShiftX));
-            Assert.InRange(defocus - truth.RelativeDefocus, -Planted.DefocusFineStep, Planted.DefocusFineStep);
+            Assert.InRange(defocus - truth.RelativeDefocus, -PlantedSearch.DefocusFineStep, PlantedSearch.DefocusFineStep);
         }
     }
 
@@ -71,12 +72,12 @@ public sealed class RefineTemplateJobTests : IClassFixture<RefineTemplateJobTest
             Assert.Equal((int)stack.Table[i, "pos_x"]! + result.ShiftX, written[i, "refined_pos_x"]);
             Assert.Equal((int)stack.Table[i, "pos_y_img"]! + result.ShiftY, written[i, "refined_pos_y_img"]);
             Assert.Equal(
-                stack.Number(i, "pos_x_img_angstrom") + result.ShiftX * Planted.PixelSize, (double)written[i, "refined_pos_x_img_angstrom"]!, 1e-9);
+                stack.Number(i, "pos_x_img_angstrom") + result.ShiftX * PlantedSearch.PixelSize, (double)written[i, "refined_pos_x_img_angstrom"]!, 1e-9);
             Assert.Equal(result.CrossCorrelation, (double)written[i, "refined_mip"]!, 1e-6);
             Assert.Equal(result.ZScore, (double)written[i, "refined_scaled_mip"]!, 1e-6);
             Assert.Equal(result.Orientation.Psi, (double)written[i, "refined_psi"]!, 1e-4);
             Assert.Equal(stack.RelativeDefocus(i) + result.DefocusOffset, (double)written[i, "refined_relative_defocus"]!, 1e-3);
-            Assert.Equal(Planted.PixelSize, (double)written[i, "refined_pixel_size"]!, 1e-9);
+            Assert.Equal(PlantedSearch.PixelSize, (double)written[i, "refined_pixel_size"]!, 1e-9);
         }
     }
 
@@ -123,92 +124,16 @@ public sealed class RefineTemplateJobTests : IClassFixture<RefineTemplateJobTest
         foreach (var truth in _planted.Truth)
         {
             var error = results[_planted.RowOf(truth)].Orientation.ToMatrix().AngleTo(truth.Rotation);
-            Assert.True(error < Planted.FineStep, $"refined angular error {error:F2} deg");
+            Assert.True(error < PlantedSearch.FineStep, $"refined angular error {error:F2} deg");
         }
     }
 
-    /// <summary>The data, the coarse search and the refinement, shared by the tests of this class.</summary>
-    public sealed class Planted : IDisposable
+    [Fact]
+    public void Results_do_not_depend_on_the_thread_count()
     {
-        public const double PixelSize = 2.0;
-        public const double CoarseStep = 12;
-        public const double FineStep = 3;
-        public const double DefocusFineStep = 100;
-        private const int TemplateSize = 32;
-        private readonly TempDirectory _directory = new();
+        // The shared run used one thread per processor; bit-identical results are expected.
+        var job = RefineTemplateJob.Prepare(_planted.RefineSettings, _planted.Directory, new RefineTemplateOptions { Threads = 1 });
 
-        public Planted()
-        {
-            var template = PlantedParticles.BlobTemplate(TemplateSize, 24, 1.2, seed: 7);
-            var optics = new OpticsGroup
-            {
-                Label = "planted",
-                PixelSize = PixelSize,
-                Voltage = 300,
-                DefocusU = 9000,
-                DefocusV = 8600,
-                AstigmatismAngle = 30,
-            };
-            var coarseSampling = new OrientationSearchConfig { PsiStep = CoarseStep, ThetaStep = CoarseStep };
-            var grid = coarseSampling.GenerateOrientations();
-            EulerAngles GridPoint(double theta, int nth) => grid.Where(o => Math.Abs(o.Theta - theta) < 1e-6 && o.Phi > 0).Skip(nth).First();
-            var poses = new (int Y, int X, EulerAngles Coarse, EulerAngles Offset, double Defocus)[]
-            {
-                (0, 44, GridPoint(48, 3), new(3, -3, 3), 100),
-                (40, 4, GridPoint(72, 40), new(-3, 3, 3), -300),
-                (44, 84, GridPoint(108, 70), new(3, 3, -3), 300),
-                (88, 40, GridPoint(12, 25), new(-3, -3, -3), -100),
-            };
-            Truth = [.. poses.Select(p => new PlantedParticle(p.Y, p.X, SymmetricLocalOffsets.Compose(p.Offset, p.Coarse), p.Defocus))];
-            Template = template;
-            var micrograph = PlantedParticles.Micrograph(
-                template, 128, 128, MatchTemplateInputsBuilder.CtfOf(optics), PixelSize, Truth, noise: 0.3, seed: 11);
-            MrcWriter.Write(_directory.File("template.mrc"), template, overwrite: false);
-            MrcWriter.Write(_directory.File("micrograph.mrc"), micrograph, overwrite: false);
-            Micrograph = micrograph;
-
-            var match = new MatchTemplateSettings
-            {
-                MicrographPath = "micrograph.mrc",
-                TemplateVolumePath = "template.mrc",
-                OpticsGroup = optics,
-                DefocusSearchConfig = new DefocusSearchConfig { DefocusMin = -400, DefocusMax = 400, DefocusStep = 400 },
-                OrientationSearchConfig = coarseSampling,
-                PreprocessingFilters = new PreprocessingFilters(),
-                MatchTemplateResult = Settings.SampleSettings.Result("maps"),
-                ComputationalConfig = new ComputationalConfigMatch(),
-            };
-            using (var matchJob = MatchTemplateJob.Prepare(match, _directory.Path, new MatchTemplateOptions { OutputCsvPath = "particles.csv", ZScoreCutoff = 6.5, MaskRadius = 12 }))
-            {
-                Coarse = matchJob.Run(null, CancellationToken.None);
-            }
-
-            // ±12 degrees in 3 degree steps (729 offsets), ±400 Å in 100 Å steps.
-            RefineSettings = RefineTemplateSettings.ForMatchTemplate(match, "particles.csv", TemplateSize, TemplateSize + 8, subdivisions: 4);
-            Job = RefineTemplateJob.Prepare(RefineSettings, _directory.Path, new RefineTemplateOptions { OutputCsvPath = "refined.csv" });
-            Refined = Job.Run(null, CancellationToken.None);
-        }
-
-        public IReadOnlyList<PlantedParticle> Truth { get; }
-
-        public Volume3D Template { get; }
-
-        public Image2D Micrograph { get; }
-
-        public RefineTemplateSettings RefineSettings { get; }
-
-        public MatchTemplateOutcome Coarse { get; }
-
-        public RefineTemplateJob Job { get; }
-
-        public RefineTemplateOutcome Refined { get; }
-
-        public string Directory => _directory.Path;
-
-        /// <summary>The row of the particle table holding the peak of <paramref name="truth"/> (within 2 px).</summary>
-        public int RowOf(PlantedParticle truth) => Enumerable.Range(0, Job.Particles.Count).Single(i =>
-            Math.Abs(Job.Particles.Position(i).Y - truth.Y) <= 2 && Math.Abs(Job.Particles.Position(i).X - truth.X) <= 2);
-
-        public void Dispose() => _directory.Dispose();
+        Assert.Equal(_planted.Refined.Results, job.Run(null, CancellationToken.None).Results);
     }
 }
