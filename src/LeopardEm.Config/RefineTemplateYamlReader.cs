@@ -9,12 +9,11 @@ namespace LeopardEm.Config;
 /// </summary>
 internal static class RefineTemplateYamlReader
 {
-    // Upstream also lists "basic", which its grid generator then rejects; we reject it while loading.
-    private static readonly Dictionary<string, BaseGridMethod> GridMethods = new(StringComparer.Ordinal)
-    {
-        ["uniform"] = BaseGridMethod.Uniform,
-        ["healpix"] = BaseGridMethod.Healpix,
-    };
+    // Upstream's refinement allows uniform, healpix and "basic", which its grid generator then rejects; we reject it
+    // while loading.
+    private static readonly Dictionary<string, BaseGridMethod> GridMethods = SettingsBlockReaders.GridMethods
+        .Where(e => e.Value is BaseGridMethod.Uniform or BaseGridMethod.Healpix)
+        .ToDictionary(StringComparer.Ordinal);
 
     public static RefineTemplateSettings Read(ParseContext context, YamlBlock root)
     {

@@ -17,12 +17,14 @@ internal static class SettingsBlockReaders
         ["batched"] = CorrelationBackend.Batched,
     };
 
-    private static readonly Dictionary<string, BaseGridMethod> GridMethods = new(StringComparer.Ordinal)
-    {
-        ["uniform"] = BaseGridMethod.Uniform,
-        ["healpix"] = BaseGridMethod.Healpix,
-        ["cartesian"] = BaseGridMethod.Cartesian,
-    };
+    /// <summary>The base grid names of match_template's orientation search.</summary>
+    public static readonly IReadOnlyDictionary<string, BaseGridMethod> GridMethods =
+        new Dictionary<string, BaseGridMethod>(StringComparer.Ordinal)
+        {
+            ["uniform"] = BaseGridMethod.Uniform,
+            ["healpix"] = BaseGridMethod.Healpix,
+            ["cartesian"] = BaseGridMethod.Cartesian,
+        };
 
     public static OpticsGroup ReadOpticsGroup(YamlBlock b)
     {

@@ -64,22 +64,9 @@ internal static class RefineTemplateCommand
     private static int Execute(string configPath, RefineTemplateOptions options, TextWriter output, CancellationToken cancellation)
     {
         var console = ConsoleFactory.For(output);
-        var loaded = RefineTemplateConfig.Load(configPath);
-        foreach (var warning in loaded.Warnings)
-        {
-            console.MarkupLineInterpolated($"[yellow]warning:[/] {warning.Message}");
-        }
-
-        RefineTemplateJob job;
-        try
-        {
-            job = RefineTemplateJob.Prepare(loaded.Settings, Directory.GetCurrentDirectory(), options);
-        }
-        catch (SettingsValidationException ex)
-        {
-            throw loaded.ToException(ex.Problems);
-        }
-
+        var job = ConfiguredJob.Prepare(
+            console, RefineTemplateConfig.Load(configPath),
+            settings => RefineTemplateJob.Prepare(settings, Directory.GetCurrentDirectory(), options));
         foreach (var note in job.Notes)
         {
             console.MarkupLineInterpolated($"[yellow]note:[/] {note}");

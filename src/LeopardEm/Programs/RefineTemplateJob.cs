@@ -169,7 +169,7 @@ public sealed class RefineTemplateJob
     /// <summary>Times the first particle over some orientation offsets (after an untimed one that creates FFT plans)
     /// and returns seconds per cross-correlation with the job's thread count; 0 without particles.</summary>
     /// <param name="offsetsPerThread">Offsets timed per worker thread; more give a steadier estimate.</param>
-    public double MeasureSecondsPerCorrelation(int offsetsPerThread = 8)
+    public double MeasureSecondsPerCorrelation(int offsetsPerThread = 32)
     {
         if (Particles.Count == 0)
         {

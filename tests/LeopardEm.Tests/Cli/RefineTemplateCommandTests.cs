@@ -18,13 +18,7 @@ public sealed class RefineTemplateCommandTests
 
     public RefineTemplateCommandTests(PlantedSearch planted) => _planted = planted;
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Refines_the_particles_and_writes_the_table()

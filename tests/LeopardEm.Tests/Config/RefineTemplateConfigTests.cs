@@ -2,6 +2,7 @@ using LeopardEm.Config;
 using LeopardEm.Orientations;
 using LeopardEm.Settings;
 using LeopardEm.Tests.Settings;
+using LeopardEm.Tests.TestData;
 
 namespace LeopardEm.Tests.Config;
 
@@ -155,5 +156,13 @@ public class RefineTemplateConfigTests
     {
         var refine = RefineTemplateSettings.ForMatchTemplate(SampleSettings.Create(), "particles.csv", 512, 528);
         Assert.Equal(refine, RefineTemplateConfig.Parse(RefineTemplateConfig.ToYaml(refine)).Settings);
+    }
+
+    [Fact]
+    public void The_example_file_loads()
+    {
+        var settings = RefineTemplateConfig.Load(RepositoryFiles.Path("examples/refine_template.yaml")).Settings;
+        Assert.Equal(11 * 11 * 11, settings.OrientationRefinementConfig.GetOffsets(LocalGridConvention.Symmetric).Count);
+        Assert.Equal(9, settings.DefocusRefinementConfig.GetRelativeDefocusValues().Length);
     }
 }

@@ -33,15 +33,12 @@ public static class SharedData
             return Path.GetFullPath(env);
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (RepositoryFiles.Root is not { } checkout)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "LeopardEm.sln")))
-            {
-                var candidate = Path.Combine(dir.Parent?.FullName ?? dir.FullName, "shared");
-                return Directory.Exists(Path.Combine(candidate, "spec")) ? candidate : null;
-            }
+            return null;
         }
 
-        return null;
+        var candidate = Path.Combine(Directory.GetParent(checkout)?.FullName ?? checkout, "shared");
+        return Directory.Exists(Path.Combine(candidate, "spec")) ? candidate : null;
     }
 }
