@@ -30,7 +30,7 @@ public static class BoxExtraction
             throw new ArgumentException($"Expected {height} x {width} output values, got {output.Length}.", nameof(output));
         }
 
-        if (top >= image.Height || left >= image.Width || top + height <= 0 || left + width <= 0)
+        if (!Overlaps(image, top, left, height, width))
         {
             throw new ArgumentOutOfRangeException(
                 nameof(top),
@@ -54,6 +54,14 @@ public static class BoxExtraction
                 row[x] = sourceX < 0 ? padValue : source[sourceX];
             }
         }
+    }
+
+    /// <summary>Whether the <paramref name="height"/> x <paramref name="width"/> box at (<paramref name="top"/>,
+    /// <paramref name="left"/>) shares at least one pixel with <paramref name="image"/>.</summary>
+    public static bool Overlaps(Image2D image, int top, int left, int height, int width)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return top < image.Height && left < image.Width && top + height > 0 && left + width > 0;
     }
 
     /// <summary>The box as a new array; see <see cref="Extract(Image2D, int, int, int, int, PaddingMode, float, Span{float})"/>.</summary>

@@ -252,12 +252,20 @@ public sealed class RefineTemplateJob
                     $"{Particles.NominalPixelSize(row)} Å); with the pixel-size offsets down to {smallestOffset} Å it must stay positive.");
             }
 
-            _images(Particles.Path(row, AverageColumn));
-            _images(Particles.Path(row, DeviationColumn));
             var path = Particles.Path(row, MicrographColumn);
             if (!_micrographs.ContainsKey(path))
             {
                 _micrographs[path] = PrepareMicrograph(path);
+            }
+
+            var (y, x) = Particles.Position(row);
+            int top = y - Search.StartY, left = x - Search.StartX;
+            if (!BoxExtraction.Overlaps(_micrographs[path].Image, top, left, Search.BoxHeight, Search.BoxWidth)
+                || !BoxExtraction.Overlaps(_images(Particles.Path(row, AverageColumn)), top, left, Search.CropHeight, Search.CropWidth)
+                || !BoxExtraction.Overlaps(_images(Particles.Path(row, DeviationColumn)), top, left, Search.CropHeight, Search.CropWidth))
+            {
+                throw new FormatException(
+                    $"{Particles.SourceName}: particle {row} at (x {x}, y {y}) lies outside its micrograph or statistics maps.");
             }
         }
     }
@@ -293,41 +301,35 @@ public sealed class RefineTemplateJob
         int top = y - Search.StartY, left = x - Search.StartX;
         int boxHeight = Search.BoxHeight, boxWidth = Search.BoxWidth;
         var micrograph = _micrographs[Particles.Path(row, MicrographColumn)];
-        try
-        {
-            // Aligned buffers keep FFTW on the same plans in every run (see MicrographPreprocessing).
-            using var box = new AlignedBuffer<float>(boxHeight * boxWidth);
-            using var spectrum = new AlignedBuffer<ComplexF>(boxHeight * (boxWidth / 2 + 1));
-            BoxExtraction.Extract(micrograph.Image, top, left, boxHeight, boxWidth, PaddingMode.Reflect, 0f, box.Span);
-            float[] templateFilter;
-            int normalizationHeight, normalizationWidth;
-            if (micrograph.TemplateFilter is { } global)
-            {
-                _fft.Forward2D(box.Span, spectrum.Span, boxHeight, boxWidth);
-                templateFilter = global;
-                (normalizationHeight, normalizationWidth) = (micrograph.Image.Height, micrograph.Image.Width);
-            }
-            else
-            {
-                var filters = MicrographPreprocessing.Apply(Settings.PreprocessingFilters, box.Span, boxHeight, boxWidth, _fft, spectrum.Span);
-                var n = Search.Template.Size;
-                templateFilter = filters.Combined(n, n);
-                (normalizationHeight, normalizationWidth) = (boxHeight, boxWidth);
-            }
 
-            var mean = BoxExtraction.Extract(
-                _images(Particles.Path(row, AverageColumn)), top, left, Search.CropHeight, Search.CropWidth, PaddingMode.Constant);
-            var deviation = BoxExtraction.Extract(
-                _images(Particles.Path(row, DeviationColumn)), top, left, Search.CropHeight, Search.CropWidth,
-                PaddingMode.Constant, OutsideStandardDeviation);
-            return new RefineTarget(
-                spectrum.Span.ToArray(), templateFilter, Particles.Ctf(row), Particles.NominalPixelSize(row), Particles.PixelSize(row),
-                Particles.Orientation(row), mean, deviation, normalizationHeight, normalizationWidth);
-        }
-        catch (ArgumentOutOfRangeException e)
+        // Aligned buffers keep FFTW on the same plans in every run (see MicrographPreprocessing).
+        using var box = new AlignedBuffer<float>(boxHeight * boxWidth);
+        using var spectrum = new AlignedBuffer<ComplexF>(boxHeight * (boxWidth / 2 + 1));
+        BoxExtraction.Extract(micrograph.Image, top, left, boxHeight, boxWidth, PaddingMode.Reflect, 0f, box.Span);
+        float[] templateFilter;
+        int normalizationHeight, normalizationWidth;
+        if (micrograph.TemplateFilter is { } global)
         {
-            throw new FormatException($"{Particles.SourceName}: particle {row} at (x {x}, y {y}) lies outside its micrograph or maps: {e.Message}", e);
+            _fft.Forward2D(box.Span, spectrum.Span, boxHeight, boxWidth);
+            templateFilter = global;
+            (normalizationHeight, normalizationWidth) = (micrograph.Image.Height, micrograph.Image.Width);
         }
+        else
+        {
+            var filters = MicrographPreprocessing.Apply(Settings.PreprocessingFilters, box.Span, boxHeight, boxWidth, _fft, spectrum.Span);
+            var n = Search.Template.Size;
+            templateFilter = filters.Combined(n, n);
+            (normalizationHeight, normalizationWidth) = (boxHeight, boxWidth);
+        }
+
+        var mean = BoxExtraction.Extract(
+            _images(Particles.Path(row, AverageColumn)), top, left, Search.CropHeight, Search.CropWidth, PaddingMode.Constant);
+        var deviation = BoxExtraction.Extract(
+            _images(Particles.Path(row, DeviationColumn)), top, left, Search.CropHeight, Search.CropWidth,
+            PaddingMode.Constant, OutsideStandardDeviation);
+        return new RefineTarget(
+            spectrum.Span.ToArray(), templateFilter, Particles.Ctf(row), Particles.NominalPixelSize(row), Particles.PixelSize(row),
+            Particles.Orientation(row), mean, deviation, normalizationHeight, normalizationWidth);
     }
 
     // A micrograph ready for box extraction: filtered and normalised with its template filter (global filtering), or

@@ -136,4 +136,23 @@ public sealed class RefineTemplateJobTests
 
         Assert.Equal(_planted.Refined.Results, job.Run(null, CancellationToken.None).Results);
     }
+
+    [Fact]
+    public void A_particle_outside_its_micrograph_stops_the_job_before_it_runs()
+    {
+        var coarse = _planted.Coarse.Particles;
+        var moved = new ParticleTable(coarse.Columns);
+        for (var i = 0; i < coarse.Rows.Count; i++)
+        {
+            var row = coarse.Columns.ToDictionary(c => c, c => coarse[i, c]);
+            row["pos_x"] = i == 2 ? 200 : row["pos_x"];
+            moved.Add(row);
+        }
+
+        var error = Assert.Throws<FormatException>(() => RefineTemplateJob.FromMatchTemplate(
+            _planted.RefineSettings, _planted.Micrograph, _planted.Template, _planted.Coarse with { Particles = moved },
+            new RefineTemplateOptions()));
+        Assert.Contains("particle 2 at (x 200, y ", error.Message);
+        Assert.Contains("lies outside its micrograph or statistics maps", error.Message);
+    }
 }
