@@ -34,7 +34,7 @@ public static class SimulatorYaml
     {
         ArgumentNullException.ThrowIfNull(yamlText);
         var context = new ParseContext(sourceName);
-        var rootNode = MatchTemplateConfig.ParseDocument(context, yamlText);
+        var rootNode = ConfigDocument.ParseDocument(context, yamlText);
         var rootLocation = YamlScalars.LocationOf(rootNode);
         context.Record("", rootLocation);
         var settings = SimulatorBlockReader.Read(context, YamlBlock.Open(context, rootNode, "", rootLocation));

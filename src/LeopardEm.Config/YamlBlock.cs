@@ -195,6 +195,28 @@ internal sealed class YamlBlock
         return new ValueList<double>(values);
     }
 
+    /// <summary>A required <c>[height, width]</c> pair of integers (a pydantic <c>tuple[int, int]</c>).</summary>
+    public ImageShape RequiredShape(string key)
+    {
+        var node = Raw(key);
+        if (node is null)
+        {
+            Missing(key);
+            return default;
+        }
+
+        var values = new int[2];
+        if (node is YamlSequenceNode { Children.Count: 2 } pair
+            && Enumerable.Range(0, 2).All(i => pair.Children[i] is YamlScalarNode s && !YamlScalars.IsNull(s)
+                                               && ParseInt(s.Value ?? "", out values[i], out _)))
+        {
+            return new ImageShape(values[0], values[1]);
+        }
+
+        TypeError(key, node, "a list of two integers [height, width]");
+        return default;
+    }
+
     /// <summary>A mapping of names to numbers, or null.</summary>
     public ValueMap<double>? NullableDoubleMap(string key, ValueMap<double>? fallback)
     {

@@ -46,22 +46,8 @@ internal static class MatchTemplateCommand
     internal static MatchTemplateOutcome Search(string configPath, MatchTemplateOptions options, IAnsiConsole console, CancellationToken cancellation)
     {
         var loaded = MatchTemplateConfig.Load(configPath);
-        foreach (var warning in loaded.Warnings)
-        {
-            console.MarkupLineInterpolated($"[yellow]warning:[/] {warning.Message}");
-        }
-
-        MatchTemplateJob job;
-        try
-        {
-            job = MatchTemplateJob.Prepare(loaded.Settings, Directory.GetCurrentDirectory(), options);
-        }
-        catch (SettingsValidationException ex)
-        {
-            throw loaded.ToException(ex.Problems);
-        }
-
-        using (job)
+        using (var job = ConfiguredJob.Prepare(
+                   console, loaded, settings => MatchTemplateJob.Prepare(settings, Directory.GetCurrentDirectory(), options)))
         {
             var perCorrelation = job.MeasureSecondsPerCorrelation();
             SearchSummary.Before(console, job, perCorrelation);

@@ -24,6 +24,9 @@ public sealed class ParticleTable
     /// <summary>Column names in order.</summary>
     public IReadOnlyList<string> Columns => _columns;
 
+    /// <summary>Whether the table has a column named <paramref name="column"/> (ordinal comparison).</summary>
+    public bool Contains(string column) => _columns.Contains(column);
+
     /// <summary>Rows; each has one value per column.</summary>
     public IReadOnlyList<object?[]> Rows => _rows;
 

@@ -24,6 +24,15 @@ public readonly record struct EulerAngles(double Phi, double Theta, double Psi)
     public static EulerAngles FromMatrix(in RotationMatrix matrix) => matrix.ToEuler();
 
     /// <summary>
+    /// The angles as Leopard-EM reports refined orientations: 360 added to a negative phi or psi and 180 to a negative
+    /// theta, so that angles from <see cref="RotationMatrix.ToEuler"/> come out with phi and psi in [0, 360].
+    /// </summary>
+    public EulerAngles WrapToPositive() => new(
+        Phi < 0 ? Phi + 360 : Phi,
+        Theta < 0 ? Theta + 180 : Theta,
+        Psi < 0 ? Psi + 360 : Psi);
+
+    /// <summary>
     /// The same angles rounded to float32 (and widened back), i.e. the values the search uses after upstream's
     /// cast of the orientation list to float32.
     /// </summary>

@@ -54,12 +54,6 @@ public static class LocalOrientationOffsets
     /// </summary>
     /// <param name="offset">Offset from <see cref="Generate"/>, degrees.</param>
     /// <param name="original">Orientation being refined, degrees.</param>
-    public static EulerAngles Apply(EulerAngles offset, EulerAngles original)
-    {
-        EulerAngles e = (offset.ToMatrix() * original.ToMatrix()).ToEuler();
-        return new EulerAngles(
-            e.Phi < 0 ? e.Phi + 360 : e.Phi,
-            e.Theta < 0 ? e.Theta + 180 : e.Theta,
-            e.Psi < 0 ? e.Psi + 360 : e.Psi);
-    }
+    public static EulerAngles Apply(EulerAngles offset, EulerAngles original) =>
+        (offset.ToMatrix() * original.ToMatrix()).ToEuler().WrapToPositive();
 }

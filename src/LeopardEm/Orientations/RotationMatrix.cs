@@ -57,6 +57,16 @@ public readonly record struct RotationMatrix(
     }
 
     /// <summary>
+    /// Active right-handed rotation about x by <paramref name="degrees"/>:
+    /// <c>[[1, 0, 0], [0, cos a, −sin a], [0, sin a, cos a]]</c>.
+    /// </summary>
+    public static RotationMatrix RotationX(double degrees)
+    {
+        (double s, double c) = Math.SinCos(Angles.DegToRad(degrees));
+        return new(1, 0, 0, 0, c, -s, 0, s, c);
+    }
+
+    /// <summary>
     /// Active right-handed rotation about y by <paramref name="degrees"/>:
     /// <c>[[cos b, 0, sin b], [0, 1, 0], [−sin b, 0, cos b]]</c>.
     /// </summary>

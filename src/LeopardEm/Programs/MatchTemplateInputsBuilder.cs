@@ -41,17 +41,7 @@ public static class MatchTemplateInputsBuilder
         var spectrum = new AlignedBuffer<ComplexF>((long)h * (w / 2 + 1));
         try
         {
-            var image = spectrum.Span;
-            fft.Forward2D(micrograph.Data, image, h, w);
-            image[0] = ComplexF.Zero;
-            var filters = new FilterStack(settings.PreprocessingFilters, image, h, w);
-            if (settings.PreprocessingFilters.PhaseRandomizationFilter is { Enabled: true, Cuton: { } cuton })
-            {
-                PhaseRandomization.Apply(image, h, w, cuton);
-            }
-
-            MicrographNormalization.Apply(image, filters.Combined(h, w), filters.Bandpass(h, w), h, w);
-
+            var filters = MicrographPreprocessing.Apply(settings.PreprocessingFilters, micrograph.Data, h, w, fft, spectrum.Span);
             var space = new SearchSpace(
                 settings.OrientationSearchConfig.GenerateOrientations(),
                 settings.DefocusSearchConfig.GetRelativeDefocusValues(),

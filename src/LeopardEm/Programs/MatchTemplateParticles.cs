@@ -1,4 +1,5 @@
 using LeopardEm.Io;
+using LeopardEm.Particles;
 using LeopardEm.Peaks;
 using LeopardEm.Search;
 using LeopardEm.Settings;
@@ -12,17 +13,8 @@ namespace LeopardEm.Programs;
 /// </summary>
 public static class MatchTemplateParticles
 {
-    /// <summary>The columns, in Leopard-EM's order.</summary>
-    public static readonly IReadOnlyList<string> Columns =
-    [
-        "particle_index", "mip", "scaled_mip", "correlation_mean", "correlation_variance", "total_correlations",
-        "pos_x", "pos_y", "pos_x_img", "pos_y_img", "pos_x_img_angstrom", "pos_y_img_angstrom",
-        "phi", "theta", "psi", "relative_defocus", "defocus_u", "defocus_v", "astigmatism_angle",
-        "pixel_size", "refined_pixel_size", "voltage", "spherical_aberration", "amplitude_contrast_ratio",
-        "phase_shift", "ctf_B_factor", "even_zernikes", "odd_zernikes", "mag_matrix",
-        "micrograph_path", "template_path", "mip_path", "scaled_mip_path", "psi_path", "theta_path", "phi_path",
-        "defocus_path", "correlation_average_path", "correlation_variance_path",
-    ];
+    /// <summary>The columns, in Leopard-EM's order (<see cref="ParticleColumns.MatchTemplate"/>).</summary>
+    public static IReadOnlyList<string> Columns => ParticleColumns.MatchTemplate;
 
     /// <summary>Builds the table.</summary>
     /// <param name="peaks">Picked peaks (map coordinates).</param>

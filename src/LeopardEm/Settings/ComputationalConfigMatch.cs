@@ -1,7 +1,8 @@
 namespace LeopardEm.Settings;
 
 /// <summary>
-/// Compute resources: YAML block <c>computational_config</c> (Leopard-EM <c>ComputationalConfigMatch</c>).
+/// Compute resources: YAML block <c>computational_config</c> (Leopard-EM <c>ComputationalConfigMatch</c>, and
+/// <c>ComputationalConfigRefine</c> of the refine programs, which has the same fields with default backend batched).
 /// Unlike every other block, unknown keys here are ignored upstream (the YAML loader reports them as warnings).
 /// </summary>
 public sealed record ComputationalConfigMatch

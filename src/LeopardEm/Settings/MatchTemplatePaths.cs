@@ -80,7 +80,7 @@ public static class MatchTemplatePaths
         }
     }
 
-    private static void CheckInput(
+    internal static void CheckInput(
         List<SettingsProblem> problems, string key, string what, string path, string baseDirectory)
     {
         if (string.IsNullOrWhiteSpace(path))

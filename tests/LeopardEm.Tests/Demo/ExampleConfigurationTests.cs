@@ -9,7 +9,7 @@ public class ExampleConfigurationTests
     [Fact]
     public void The_example_configuration_is_the_one_leopard_demo_writes()
     {
-        var path = Path.Combine(SharedData.RepositoryRoot!, "examples", "match_template.yaml");
+        var path = Path.Combine(RepositoryFiles.Root!, "examples", "match_template.yaml");
         var text = File.ReadAllText(path);
         var body = string.Join('\n', text.Split('\n').SkipWhile(line => line.StartsWith('#')));
         var settings = DemoScenario.Create(DemoScenarioOptions.Default).Settings;

@@ -141,4 +141,20 @@ public class RotationTests
         f.CopyTo(buffer);
         Assert.Equal(f.M21, buffer[7]);
     }
+
+    [Theory]
+    [InlineData(1e-6)]
+    [InlineData(0.25)]
+    [InlineData(37.0)]
+    [InlineData(179.0)]
+    [InlineData(180.0)]
+    public void AngleTo_IsTheAngleOfTheRelativeRotation(double degrees)
+    {
+        RotationMatrix start = new EulerAngles(30, 60, 90).ToMatrix();
+        // Any axis: rotate about the start's own viewing direction, then about a tilted axis.
+        Assert.Equal(degrees, start.AngleTo(start * RotationMatrix.RotationZ(degrees)), 1e-9);
+        RotationMatrix tilted = RotationMatrix.RotationY(20) * RotationMatrix.RotationX(degrees) * RotationMatrix.RotationY(-20);
+        Assert.Equal(degrees, (tilted * start).AngleTo(start), 1e-9);
+        Assert.Equal(0, start.AngleTo(start), 1e-12);
+    }
 }

@@ -33,29 +33,12 @@ public static class SharedData
             return Path.GetFullPath(env);
         }
 
-        if (RepositoryRoot is not { } repository)
+        if (RepositoryFiles.Root is not { } checkout)
         {
             return null;
         }
 
-        var candidate = Path.Combine(Path.GetDirectoryName(repository) ?? repository, "shared");
+        var candidate = Path.Combine(Directory.GetParent(checkout)?.FullName ?? checkout, "shared");
         return Directory.Exists(Path.Combine(candidate, "spec")) ? candidate : null;
-    }
-
-    /// <summary>The checkout the tests were built from (the folder holding LeopardEm.sln), or null.</summary>
-    public static string? RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "LeopardEm.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            return null;
-        }
     }
 }

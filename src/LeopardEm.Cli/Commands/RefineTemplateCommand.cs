@@ -1,0 +1,80 @@
+using System.CommandLine;
+using LeopardEm.Config;
+using LeopardEm.Orientations;
+using LeopardEm.Programs;
+using LeopardEm.Settings;
+using Spectre.Console;
+
+namespace LeopardEm.Cli.Commands;
+
+/// <summary><c>leopard refine-template CONFIG.yaml</c>: local refinement of the particles of a match_template run,
+/// configured by a Leopard-EM refine_template YAML file.</summary>
+internal static class RefineTemplateCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var config = new Argument<FileInfo>("config")
+        {
+            Description = "Leopard-EM refine_template YAML (the same file Leopard-EM reads). Relative paths in it and in the particle table are resolved against the current directory.",
+        };
+        var outputCsv = new Option<FileInfo>("--output-csv")
+        {
+            Description = "Where to write the refined particle table (Leopard-EM's refine columns, pandas layout).",
+            Required = true,
+        };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per processor)." };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the output CSV if it exists." };
+        var leopardGrid = new Option<bool>("--leopard-local-grid")
+        {
+            Description = "Search Leopard-EM's own orientation offsets (a tilt arc and a one-sided psi range; the phi settings are "
+                + "ignored) instead of the symmetric grid over every configured range, to compare with Leopard-EM.",
+        };
+        var command = new Command(
+            "refine-template",
+            "Refine each particle of a particle table (from match-template or an earlier refine-template) by a local search:\n" +
+            "orientation offsets around its Euler angles, defocus and pixel-size offsets, and positions within the box.\n" +
+            "Scores are z-scores against the full search's mean and standard-deviation maps named in the table.\n\n" +
+            "Example:\n  leopard refine-template refine.yaml --output-csv refined.csv --threads 8");
+        command.Add(config);
+        command.Add(outputCsv);
+        command.Add(threads);
+        command.Add(overwrite);
+        command.Add(leopardGrid);
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--threads must be 0 (all processors) or more.");
+            }
+        });
+        command.SetAction((parse, cancellation) =>
+        {
+            var options = new RefineTemplateOptions
+            {
+                OutputCsvPath = parse.GetRequiredValue(outputCsv).FullName,
+                Threads = parse.GetValue(threads),
+                AllowOverwrite = parse.GetValue(overwrite),
+                LocalGrid = parse.GetValue(leopardGrid) ? LocalGridConvention.Leopard : LocalGridConvention.Symmetric,
+            };
+            return Task.FromResult(Execute(parse.GetRequiredValue(config).FullName, options, output, cancellation));
+        });
+        return command;
+    }
+
+    private static int Execute(string configPath, RefineTemplateOptions options, TextWriter output, CancellationToken cancellation)
+    {
+        var console = ConsoleFactory.For(output);
+        var job = ConfiguredJob.Prepare(
+            console, RefineTemplateConfig.Load(configPath),
+            settings => RefineTemplateJob.Prepare(settings, Directory.GetCurrentDirectory(), options));
+        foreach (var note in job.Notes)
+        {
+            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+        }
+
+        RefineSummary.Before(console, job, job.MeasureSecondsPerCorrelation());
+        var outcome = SearchProgressDisplay.Run(console, job.TotalCorrelations, progress => job.Run(progress, cancellation));
+        RefineSummary.After(console, job, outcome);
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using LeopardEm.Orientations;
+using LeopardEm.Programs;
+using Spectre.Console;
+
+namespace LeopardEm.Cli;
+
+/// <summary>The paragraphs printed before and after a refinement: what will be computed and how long it should take,
+/// then how each particle moved and how its score changed.</summary>
+internal static class RefineSummary
+{
+    private const int TableRows = 20;
+
+    public static void Before(IAnsiConsole console, RefineTemplateJob job, double secondsPerCorrelation)
+    {
+        var search = job.Search;
+        var grid = search.Offsets.Convention == LocalGridConvention.Leopard ? "Leopard-EM's" : "symmetric";
+        var threads = job.Options.Threads > 0 ? job.Options.Threads : Environment.ProcessorCount;
+        var estimate = secondsPerCorrelation * job.TotalCorrelations;
+        console.WriteLine(
+            Invariant($"Refining {job.Particles.Count} particle(s) from {job.MicrographCount} micrograph(s) in {search.BoxWidth} x {search.BoxHeight} px boxes ") +
+            Invariant($"around a {search.Template.Size}³ template ({search.CropWidth} x {search.CropHeight} positions): ") +
+            Invariant($"{search.Offsets.Count:N0} orientation offsets ({grid} grid) x {search.DefocusOffsets.Count} defocus x {search.PixelSizeOffsets.Count} pixel-size values ") +
+            Invariant($"= {search.CorrelationsPerParticle:N0} cross-correlations per particle, {job.TotalCorrelations:N0} in all on {job.BackendName}, {threads} threads. ") +
+            (secondsPerCorrelation > 0
+                ? Invariant($"Estimated time {SearchSummary.FormatDuration(estimate)} ({1 / secondsPerCorrelation:N0} correlations/s from a warm-up).")
+                : ""));
+    }
+
+    public static void After(IAnsiConsole console, RefineTemplateJob job, RefineTemplateOutcome outcome)
+    {
+        var particles = job.Particles;
+        var results = outcome.Results;
+        console.WriteLine(
+            Invariant($"Refined {results.Count} particle(s) in {SearchSummary.FormatDuration(outcome.SearchSeconds)} ") +
+            Invariant($"({job.TotalCorrelations / Math.Max(outcome.SearchSeconds, 1e-9):N0} correlations/s)."));
+        if (results.Count > 0)
+        {
+            var improved = Enumerable.Range(0, results.Count).Count(i => results[i].ZScore > particles.Number(i, "scaled_mip"));
+            console.WriteLine(Invariant($"The z-score rose for {improved} of {results.Count}."));
+            var table = new Table().AddColumns("#", "x", "y", "z-score", "MIP", "turned (°)", "defocus (Å)", "shift (px)")
+                .Caption("x, y: refined particle centre, pixels; turned: angle between the old and new orientation");
+            for (var i = 0; i < Math.Min(results.Count, TableRows); i++)
+            {
+                var r = results[i];
+                var (y, x) = particles.Position(i);
+                var half = job.Search.Template.Size / 2;
+                var defocus = particles.RelativeDefocus(i);
+                table.AddRow(
+                    Invariant($"{i}"),
+                    Invariant($"{x + r.ShiftX + half}"),
+                    Invariant($"{y + r.ShiftY + half}"),
+                    Invariant($"{particles.Number(i, "scaled_mip"):F2} → {r.ZScore:F2}"),
+                    Invariant($"{particles.Number(i, "mip"):F2} → {r.CrossCorrelation:F2}"),
+                    Invariant($"{particles.Orientation(i).ToMatrix().AngleTo(r.Orientation.ToMatrix()):F2}"),
+                    Invariant($"{defocus:F0} → {defocus + r.DefocusOffset:F0}"),
+                    Invariant($"({r.ShiftX}, {r.ShiftY})"));
+            }
+
+            console.Write(table);
+            if (results.Count > TableRows)
+            {
+                console.WriteLine($"... and {results.Count - TableRows} more.");
+            }
+        }
+
+        foreach (var file in outcome.WrittenFiles)
+        {
+            console.WriteLine($"wrote {file}");
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,152 @@
+using LeopardEm.Fft;
+using LeopardEm.Optics;
+
+namespace LeopardEm.Search;
+
+/// <summary>
+/// Runs local refinements on the CPU (spec §3.3): particles one after another, each particle's orientation offsets
+/// split over worker threads. Per particle, every (orientation offset, defocus offset, pixel-size offset) template is
+/// correlated with the particle box and scored at every crop position against the full search's mean and standard
+/// deviation; the best z-score wins (ties to the lowest offset, plane and position), so results do not depend on the
+/// thread count.
+/// </summary>
+public sealed class CpuRefineBackend
+{
+    private readonly IFftEngine _fft;
+
+    /// <summary>Creates the backend on an FFT engine (<see cref="FftEngines.Default"/> when null).</summary>
+    public CpuRefineBackend(IFftEngine? fft = null) => _fft = fft ?? FftEngines.Default;
+
+    /// <summary>Short name, e.g. "cpu (fftw)".</summary>
+    public string Name => $"cpu ({_fft.Name})";
+
+    /// <summary>Refines <paramref name="particleCount"/> particles.</summary>
+    /// <param name="search">Offsets and box geometry.</param>
+    /// <param name="particleCount">Number of particles.</param>
+    /// <param name="targets">Prepares particle i; called once per particle, in order, from the calling thread.</param>
+    /// <param name="threads">Worker threads; 0 = one per processor.</param>
+    /// <param name="progress">Receives correlations done after each chunk of offsets; may be null.</param>
+    /// <param name="cancellation">Stops between chunks with <see cref="OperationCanceledException"/>.</param>
+    /// <returns>One result per particle, in particle order.</returns>
+    public IReadOnlyList<ParticleRefinement> Run(
+        RefineSearch search, int particleCount, Func<int, RefineTarget> targets, int threads,
+        IProgress<SearchProgress>? progress, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(targets);
+        var offsets = search.Offsets.Count;
+        var workerCount = Math.Max(1, Math.Min(threads > 0 ? threads : Environment.ProcessorCount, offsets));
+        // A few chunks per worker keep threads busy when offsets cost different amounts (cache effects, preemption).
+        var chunk = Math.Max(1, (offsets + 4 * workerCount - 1) / (4 * workerCount));
+        var chunks = (offsets + chunk - 1) / chunk;
+        var planes = (long)search.DefocusOffsets.Count * search.PixelSizeOffsets.Count;
+        var total = particleCount * search.CorrelationsPerParticle;
+        long done = 0;
+        var results = new List<ParticleRefinement>(particleCount);
+        var workers = new CpuRefineWorker[workerCount];
+        try
+        {
+            for (var t = 0; t < workerCount; t++)
+            {
+                workers[t] = new CpuRefineWorker(search, _fft);
+            }
+
+            for (var i = 0; i < particleCount; i++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var target = targets(i);
+                CheckTarget(search, target, i);
+                var filters = ProjectiveFilters(search, target);
+                var bests = new RefineCandidate[workerCount];
+                Parallel.For(0, workerCount, new ParallelOptions { MaxDegreeOfParallelism = workerCount }, t =>
+                {
+                    var best = RefineCandidate.None;
+                    for (var c = t; c < chunks; c += workerCount)
+                    {
+                        cancellation.ThrowIfCancellationRequested();
+                        var first = c * chunk;
+                        var last = Math.Min(first + chunk, offsets);
+                        best = best.Better(workers[t].Search(target, filters, first, last));
+                        progress?.Report(new SearchProgress(Interlocked.Add(ref done, (last - first) * planes), total));
+                    }
+
+                    bests[t] = best;
+                });
+                results.Add(ToResult(search, target, bests.Aggregate(RefineCandidate.None, (a, b) => a.Better(b))));
+            }
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OperationCanceledException))
+        {
+            throw new OperationCanceledException("The refinement was cancelled.", ex, cancellation);
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                worker?.Dispose();
+            }
+        }
+
+        return results;
+    }
+
+    // PF[p, d] = CTF(particle defocus + D[d], Cs scaled to the particle's pixel size + P[p]) x template filter, on the
+    // nominal frequency grid (spec §1.3).
+    private static float[][] ProjectiveFilters(RefineSearch search, RefineTarget target)
+    {
+        var n = search.Template.Size;
+        var defocus = search.DefocusOffsets;
+        var pixel = search.PixelSizeOffsets;
+        var filters = new float[pixel.Count * defocus.Count][];
+        for (var p = 0; p < pixel.Count; p++)
+        {
+            var ctf = target.Ctf.WithPixelSizeOffset(target.NominalPixelSize, target.PixelSize - target.NominalPixelSize + pixel[p]);
+            for (var d = 0; d < defocus.Count; d++)
+            {
+                var filter = new float[n * (n / 2 + 1)];
+                Ctf.EvaluateRfft(ctf, defocus[d], target.NominalPixelSize, n, filter);
+                for (var j = 0; j < filter.Length; j++)
+                {
+                    filter[j] *= target.TemplateFilter[j];
+                }
+
+                filters[p * defocus.Count + d] = filter;
+            }
+        }
+
+        return filters;
+    }
+
+    private static ParticleRefinement ToResult(RefineSearch search, RefineTarget target, RefineCandidate best)
+    {
+        if (best.IsNone)
+        {
+            return new ParticleRefinement(
+                0, default, target.Orientation.WrapToPositive(), 0, 0, 0, 0, float.NaN, float.NaN);
+        }
+
+        var offset = search.Offsets.Offsets[best.Offset];
+        return new ParticleRefinement(
+            best.Offset,
+            offset,
+            search.Offsets.Compose(best.Offset, target.Orientation).ToEuler().WrapToPositive(),
+            search.DefocusOffsets[best.DefocusPlane],
+            search.PixelSizeOffsets[best.PixelPlane],
+            best.Y - search.StartY,
+            best.X - search.StartX,
+            best.Cc,
+            best.Z);
+    }
+
+    private static void CheckTarget(RefineSearch search, RefineTarget target, int index)
+    {
+        var n = search.Template.Size;
+        var crop = search.CropHeight * search.CropWidth;
+        if (target.BoxSpectrum.Length != search.BoxHeight * (search.BoxWidth / 2 + 1)
+            || target.TemplateFilter.Length != n * (n / 2 + 1)
+            || target.Mean.Length != crop || target.StandardDeviation.Length != crop)
+        {
+            throw new ArgumentException($"Particle {index}: its box spectrum, template filter or statistics crops do not match the search's sizes.");
+        }
+    }
+}
