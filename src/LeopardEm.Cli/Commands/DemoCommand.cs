@@ -99,6 +99,13 @@ internal static class DemoCommand
         var report = ParticleMatcher.Match(scenario.Particles, found);
         console.WriteLine();
         RecoveryTable.Write(console, scenario, report);
+        console.WriteLine();
+        console.WriteLine(Invariant(
+            $"Refining the {outcome.Peaks.Count} particle(s) found over ± one grid step in {DemoRefinement.Subdivisions} fine steps per side (refine_template)..."));
+        var refine = DemoRefinement.Prepare(scenario, outcome, threads);
+        var refined = SearchProgressDisplay.Run(console, refine.TotalCorrelations, progress => refine.Run(progress, cancellation));
+        RefinementTable.Write(console, DemoRefinement.Compare(report, found, refined), refined.SearchSeconds);
+
         console.WriteLine($"Rerun the search on these files with: leopard match-template {scenario.ConfigPath}");
         return report.AllFound ? ExitCodes.Success : ExitCodes.RuntimeFailure;
     }
