@@ -6,40 +6,64 @@ namespace LeopardEm.Search;
 
 /// <summary>
 /// One CPU thread's share of a search: its own aligned buffers and statistics, so workers never synchronise inside
-/// the hot loop. For each orientation it extracts one central slice and reuses it for every (pixel size, defocus)
-/// plane (spec §9 and Appendix A).
+/// the hot loop, which allocates nothing. For each orientation it extracts one central slice and reuses it for every
+/// (pixel size, defocus) plane (spec §9 and Appendix A). Planes are correlated in groups of up to
+/// <see cref="GroupSize"/>, so that the statistics of each pixel are read and written once per group.
+/// <para>
+/// A correlation <c>irfft(F_img · conj(F_tpl))</c> in the padded frame (<see cref="CorrelationFrame"/>) is computed
+/// in three passes that prune and fuse what a plain "r2c, multiply, c2r" would repeat:
+/// (1) the template's N non-zero rows are transformed along x (the other H − N rows have zero spectra);
+/// (2) per block of <see cref="ColumnBlock"/> spectrum columns, kept in cache: the template columns are transformed
+/// along y, turned into <c>F_img · conj(F_tpl)</c> (the inverse input is prepared in the same sweep) and transformed
+/// back along y;
+/// (3) per block of <see cref="RowBlock"/> rows, only those of the statistics region: the rows are transformed back
+/// along x into a cache-resident buffer and folded into the statistics at once.
+/// </para>
 /// </summary>
 internal sealed class CpuCorrelationWorker : IDisposable
 {
+    /// <summary>Most planes correlated before their statistics are folded in (bounds the product buffers).</summary>
+    public const int GroupSize = 3;
+
+    /// <summary>Spectrum columns per block of the column pass: H x 32 complex values stay in L2.</summary>
+    public const int ColumnBlock = 32;
+
+    /// <summary>Rows per block of the row pass; a multiple of 8, so that every block starts 64-byte aligned.</summary>
+    public const int RowBlock = 8;
+
     private readonly SearchInputs _inputs;
+    private readonly CorrelationFrame _frame;
     private readonly IFftEngine _fft;
     private readonly int _n;
-    private readonly int _h;
-    private readonly int _w;
     private readonly AlignedBuffer<ComplexF> _slice;
     private readonly AlignedBuffer<ComplexF> _filtered;
     private readonly AlignedBuffer<float> _projection;
     private readonly float[] _centred;
-    private readonly AlignedBuffer<float> _padded;
-    private readonly AlignedBuffer<ComplexF> _spectrum;
-    private readonly AlignedBuffer<float> _correlation;
+    private readonly AlignedBuffer<float> _templateRows;
+    private readonly AlignedBuffer<ComplexF>[] _rowSpectra;
+    private readonly AlignedBuffer<ComplexF> _columns;
+    private readonly AlignedBuffer<ComplexF>[] _products;
+    private readonly AlignedBuffer<float> _correlationRows;
+    private readonly int[] _indices = new int[GroupSize];
 
-    public CpuCorrelationWorker(SearchInputs inputs, IFftEngine fft)
+    public CpuCorrelationWorker(SearchInputs inputs, CorrelationFrame frame, IFftEngine fft)
     {
         _inputs = inputs;
+        _frame = frame;
         _fft = fft;
         _n = inputs.Template.Size;
-        _h = inputs.ImageHeight;
-        _w = inputs.ImageWidth;
         var half = _n / 2 + 1;
+        var group = Math.Min(GroupSize, inputs.Space.PixelSizeCount * inputs.Space.DefocusCount);
         _slice = new AlignedBuffer<ComplexF>(_n * half);
         _filtered = new AlignedBuffer<ComplexF>(_n * half);
         _projection = new AlignedBuffer<float>(_n * _n);
         _centred = new float[_n * _n];
-        // Only the top-left N x N block is ever written, so the rest of the padded frame stays zero.
-        _padded = new AlignedBuffer<float>((long)_h * _w);
-        _spectrum = new AlignedBuffer<ComplexF>((long)_h * (_w / 2 + 1));
-        _correlation = new AlignedBuffer<float>((long)_h * _w);
+        // Only the first N samples of each row are ever written, so the rest of each frame-wide row stays zero.
+        _templateRows = new AlignedBuffer<float>((long)_n * frame.Width);
+        _rowSpectra = Enumerable.Range(0, group).Select(_ => new AlignedBuffer<ComplexF>((long)_n * frame.ComplexWidth)).ToArray();
+        _columns = new AlignedBuffer<ComplexF>((long)frame.Height * ColumnBlock);
+        _products = Enumerable.Range(0, group).Select(_ => new AlignedBuffer<ComplexF>((long)frame.Height * frame.ComplexWidth)).ToArray();
+        _correlationRows = new AlignedBuffer<float>((long)group * RowBlock * frame.Width);
         Statistics = new SearchStatistics(inputs.RegionHeight, inputs.RegionWidth);
     }
 
@@ -49,21 +73,26 @@ internal sealed class CpuCorrelationWorker : IDisposable
     public void Process(int orientation)
     {
         var space = _inputs.Space;
-        var rotation = space.Rotation(orientation);
-        FourierSlicer.ExtractForSearch(_inputs.Template, rotation, _slice.Span, space.SliceConvention);
-        for (var p = 0; p < space.PixelSizeCount; p++)
+        FourierSlicer.ExtractForSearch(_inputs.Template, space.Rotation(orientation), _slice.Span, space.SliceConvention);
+        var planes = space.PixelSizeCount * space.DefocusCount;
+        for (var first = 0; first < planes; first += GroupSize)
         {
-            for (var d = 0; d < space.DefocusCount; d++)
+            var group = Math.Min(GroupSize, planes - first);
+            for (var g = 0; g < group; g++)
             {
-                MakeTemplate(_inputs.ProjectiveFilter(p, d));
-                Correlate();
-                Statistics.Add(_correlation.Span, _w, space.GlobalIndex(p, d, orientation));
+                var (p, d) = Math.DivRem(first + g, space.DefocusCount);
+                MakeTemplateRows(_inputs.ProjectiveFilter(p, d), _rowSpectra[g].Span);
+                _indices[g] = space.GlobalIndex(p, d, orientation);
             }
+
+            CorrelateColumns(group);
+            AccumulateRows(group);
         }
     }
 
-    // Slice x projective filter → real-space projection centred at (N/2, N/2) → normalised → top-left of the frame.
-    private void MakeTemplate(float[] filter)
+    // Slice x projective filter → real-space projection centred at (N/2, N/2) → normalised for the original image
+    // size → top-left N x N of the frame → its N rows transformed along x.
+    private void MakeTemplateRows(float[] filter, Span<ComplexF> rowSpectrum)
     {
         var slice = _slice.Span;
         var filtered = _filtered.Span;
@@ -83,29 +112,78 @@ internal sealed class CpuCorrelationWorker : IDisposable
             source[..half].CopyTo(target[(_n - half)..]);
         }
 
-        ProjectionNormalizer.Normalize(_centred, _n, _n, _h, _w);
-        var padded = _padded.Span;
+        ProjectionNormalizer.Normalize(_centred, _n, _n, _inputs.ImageHeight, _inputs.ImageWidth);
+        var width = _frame.Width;
+        var rows = _templateRows.Span;
         for (var y = 0; y < _n; y++)
         {
-            _centred.AsSpan(y * _n, _n).CopyTo(padded.Slice(y * _w, _n));
+            _centred.AsSpan(y * _n, _n).CopyTo(rows.Slice(y * width, _n));
+        }
+
+        _fft.ForwardRows(rows, rowSpectrum, width, _n);
+    }
+
+    // Pass 2: products[g] = column-inverse(F_img · conj(column-forward(template rows g))), a column block at a time.
+    private unsafe void CorrelateColumns(int group)
+    {
+        int height = _frame.Height, complexWidth = _frame.ComplexWidth;
+        var image = _frame.ImageSpectrum.Pointer;
+        var columns = _columns.Pointer;
+        for (var c0 = 0; c0 < complexWidth; c0 += ColumnBlock)
+        {
+            var width = Math.Min(ColumnBlock, complexWidth - c0);
+            var bytes = (long)width * sizeof(ComplexF);
+            var block = new Span<ComplexF>(columns, height * width);
+            for (var g = 0; g < group; g++)
+            {
+                var rowSpectrum = _rowSpectra[g].Pointer;
+                for (var r = 0; r < _n; r++)
+                {
+                    Buffer.MemoryCopy(rowSpectrum + (nint)r * complexWidth + c0, columns + (nint)r * width, bytes, bytes);
+                }
+
+                block[(_n * width)..].Clear();
+                _fft.TransformColumns(block, height, width, TransformDirection.Forward);
+                for (var r = 0; r < height; r++)
+                {
+                    ConjugateProduct.MultiplyInto(
+                        new ReadOnlySpan<ComplexF>(image + (nint)r * complexWidth + c0, width), block.Slice(r * width, width));
+                }
+
+                _fft.TransformColumns(block, height, width, TransformDirection.Inverse);
+                var product = _products[g].Pointer;
+                for (var r = 0; r < height; r++)
+                {
+                    Buffer.MemoryCopy(columns + (nint)r * width, product + (nint)r * complexWidth + c0, bytes, bytes);
+                }
+            }
         }
     }
 
-    // Circular cross-correlation of the normalised micrograph with the padded template: irfft(F_img · conj(F_tpl)).
-    private void Correlate()
+    // Pass 3: the statistics region's rows, RowBlock at a time, transformed along x and folded in while in cache.
+    private void AccumulateRows(int group)
     {
-        var spectrum = _spectrum.Span;
-        _fft.Forward2D(_padded.Span, spectrum, _h, _w);
-        spectrum[0] = ComplexF.Zero;
-        var image = _inputs.ImageSpectrum.Span;
-        for (var i = 0; i < spectrum.Length; i++)
+        int width = _frame.Width, complexWidth = _frame.ComplexWidth, regionHeight = _inputs.RegionHeight;
+        var mapStride = RowBlock * width;
+        var rows = _correlationRows.Span;
+        for (var r0 = 0; r0 < regionHeight; r0 += RowBlock)
         {
-            var t = spectrum[i];
-            var f = image[i];
-            spectrum[i] = new ComplexF(f.Re * t.Re + f.Im * t.Im, f.Im * t.Re - f.Re * t.Im);
+            var count = Math.Min(RowBlock, regionHeight - r0);
+            // Whole blocks where the frame has the rows, so one plan serves (almost) every block.
+            var transformed = Math.Min(RowBlock, _frame.Height - r0);
+            for (var g = 0; g < group; g++)
+            {
+                _fft.InverseRows(
+                    _products[g].Span.Slice(r0 * complexWidth, transformed * complexWidth),
+                    rows.Slice(g * mapStride, transformed * width),
+                    width,
+                    transformed);
+            }
+
+            Statistics.AddRows(rows, mapStride, width, r0, count, _indices.AsSpan(0, group));
         }
 
-        _fft.Inverse2D(spectrum, _correlation.Span, _h, _w);
+        Statistics.CountMaps(group);
     }
 
     public void Dispose()
@@ -113,8 +191,12 @@ internal sealed class CpuCorrelationWorker : IDisposable
         _slice.Dispose();
         _filtered.Dispose();
         _projection.Dispose();
-        _padded.Dispose();
-        _spectrum.Dispose();
-        _correlation.Dispose();
+        _templateRows.Dispose();
+        _columns.Dispose();
+        _correlationRows.Dispose();
+        foreach (var buffer in _rowSpectra.Concat(_products))
+        {
+            buffer.Dispose();
+        }
     }
 }
