@@ -18,6 +18,7 @@ namespace LeopardEm.Bench;
 /// <param name="ManagedFloorSeconds">The managed engine's floor, when measured.</param>
 /// <param name="ShortRunSeconds">T_n.</param>
 /// <param name="LongRunSeconds">T_N.</param>
+/// <param name="LoadAverage">Highest 1-minute load average seen while measuring this size (other processes).</param>
 internal sealed record BenchRow(
     string Size,
     int Width,
@@ -35,7 +36,8 @@ internal sealed record BenchRow(
     double AllocatedBytesPerCorrelation,
     double? ManagedFloorSeconds,
     double ShortRunSeconds,
-    double LongRunSeconds)
+    double LongRunSeconds,
+    double LoadAverage)
 {
     /// <summary>The managed floor over this engine's floor (meaningful when this engine is FFTW).</summary>
     public double? ManagedToFftwFloor => ManagedFloorSeconds / FloorSeconds;

@@ -26,21 +26,40 @@ Console.WriteLine(BenchReport.Header);
 foreach (var size in options.Sizes)
 {
     using var inputs = SyntheticSearch.Inputs(size, template, options.LongRun, options.Defocus, fft);
-    var throughput = ThroughputProtocol.Measure(backend, inputs, options);
-    var floor = FftFloor.Measure(fft, size, options.Template, options.Threads, options.FloorIterations);
+    var load = LoadAverage.Read();
+    var iterations = Math.Max(options.FloorIterations, (int)Math.Ceiling(16.0 * 1024 * 1024 / size.Pixels));
+    ThroughputProtocol.WarmUp(backend, inputs, options);
+    // Search and floor samples alternate, so both see the same conditions; the fastest of each counts.
+    var samples = new List<ThroughputSample>();
+    var floors = new List<FloorResult>();
+    for (var r = 0; r < options.Repeats; r++)
+    {
+        samples.Add(ThroughputProtocol.Sample(backend, inputs, options));
+        floors.Add(FftFloor.Measure(fft, size, options.Template, options.Threads, iterations));
+    }
+
+    var throughput = ThroughputProtocol.Combine(samples, options, options.Defocus);
+    var floor = new FloorResult(floors.Min(f => f.Forward), floors.Min(f => f.Inverse));
     var managed = compareManaged
-        ? FftFloor.Measure(FftEngines.Managed, size, options.Template, options.Threads, options.FloorIterations).Total
+        ? FftFloor.Measure(FftEngines.Managed, size, options.Template, options.Threads, iterations).Total
         : (double?)null;
+    load = Math.Max(load, LoadAverage.Read());
     var perCorrelation = 1 / throughput.Rate;
     var row = new BenchRow(
         size.ToString(), size.Width, size.Height, options.Threads, fft.Name, throughput.Rate, perCorrelation,
         throughput.FixedCost, floor.Total, floor.Forward, floor.Inverse, perCorrelation / floor.Total,
-        throughput.PeakBytes, throughput.AllocatedPerCorrelation, managed, throughput.ShortSeconds, throughput.LongSeconds);
+        throughput.PeakBytes, throughput.AllocatedPerCorrelation, managed, throughput.ShortSeconds, throughput.LongSeconds, load);
     rows.Add(row);
     Console.WriteLine(BenchReport.Line(row));
 }
 
 Console.WriteLine();
+if (rows.Any(r => r.LoadAverage > options.Threads + 0.5))
+{
+    Console.WriteLine($"warning: the 1-minute load average reached {rows.Max(r => r.LoadAverage):F1} on {Environment.ProcessorCount} processors; "
+        + "other processes shared the machine, so absolute rates are low (the ratios, from alternating samples, suffer less)");
+}
+
 foreach (var line in BenchReport.Targets(rows))
 {
     Console.WriteLine(line);

@@ -6,42 +6,34 @@ namespace LeopardEm.Bench;
 /// <summary>
 /// Leopard-EM's throughput protocol: time a search of n and of N orientations; the throughput is
 /// <c>r = (N − n)·D / (T_N − T_n)</c> correlations per second and the fixed cost (setup, planning, merging) is
-/// <c>k = T_n − n·D / r</c>, so start-up costs do not pollute the rate.
+/// <c>k = T_n − n·D / r</c>, so start-up costs do not pollute the rate. Each of T_n and T_N is the fastest of the
+/// samples taken, which discounts interference from other processes on a shared machine.
 /// </summary>
 internal static class ThroughputProtocol
 {
-    /// <summary>Runs the protocol on <paramref name="backend"/>; the peak memory and allocation are those of the
-    /// long run.</summary>
-    public static ThroughputResult Measure(ICorrelationBackend backend, SearchInputs inputs, BenchOptions options)
-    {
-        var perOrientation = inputs.Space.DefocusCount * inputs.Space.PixelSizeCount;
-        // Untimed: JIT, FFTW planning (or wisdom), first touch of the buffers.
+    /// <summary>One untimed short run: JIT, FFTW planning (or wisdom), first touch of the buffers.</summary>
+    public static void WarmUp(ICorrelationBackend backend, SearchInputs inputs, BenchOptions options) =>
         Run(backend, inputs, options, options.ShortRun);
-        var shortRun = Best(backend, inputs, options, options.ShortRun);
-        PeakMemory.Reset();
-        var longRun = Best(backend, inputs, options, options.LongRun);
-        var peak = PeakMemory.Bytes();
 
-        var correlations = (double)(options.LongRun - options.ShortRun) * perOrientation;
-        var rate = correlations / (longRun.Seconds - shortRun.Seconds);
-        var fixedCost = shortRun.Seconds - options.ShortRun * perOrientation / rate;
-        var allocated = (double)(longRun.Allocated - shortRun.Allocated) / correlations;
-        return new ThroughputResult(shortRun.Seconds, longRun.Seconds, rate, fixedCost, peak, allocated);
+    /// <summary>One timed short run and one timed long run.</summary>
+    public static ThroughputSample Sample(ICorrelationBackend backend, SearchInputs inputs, BenchOptions options)
+    {
+        var (shortSeconds, shortAllocated) = Run(backend, inputs, options, options.ShortRun);
+        PeakMemory.Reset();
+        var (longSeconds, longAllocated) = Run(backend, inputs, options, options.LongRun);
+        return new ThroughputSample(shortSeconds, longSeconds, PeakMemory.Bytes(), longAllocated - shortAllocated);
     }
 
-    private static (double Seconds, long Allocated) Best(ICorrelationBackend backend, SearchInputs inputs, BenchOptions options, int orientations)
+    /// <summary>The protocol's rate and fixed cost from the fastest samples.</summary>
+    public static ThroughputResult Combine(IReadOnlyList<ThroughputSample> samples, BenchOptions options, int planesPerOrientation)
     {
-        var best = (Seconds: double.MaxValue, Allocated: 0L);
-        for (var i = 0; i < options.Repeats; i++)
-        {
-            var run = Run(backend, inputs, options, orientations);
-            if (run.Seconds < best.Seconds)
-            {
-                best = run;
-            }
-        }
-
-        return best;
+        var shortRun = samples.Min(s => s.ShortSeconds);
+        var longRun = samples.Min(s => s.LongSeconds);
+        var correlations = (double)(options.LongRun - options.ShortRun) * planesPerOrientation;
+        var rate = correlations / (longRun - shortRun);
+        var fixedCost = shortRun - options.ShortRun * planesPerOrientation / rate;
+        return new ThroughputResult(
+            shortRun, longRun, rate, fixedCost, samples.Max(s => s.PeakBytes), samples.Max(s => s.ExtraAllocatedBytes) / correlations);
     }
 
     private static (double Seconds, long Allocated) Run(ICorrelationBackend backend, SearchInputs inputs, BenchOptions options, int orientations)
@@ -59,12 +51,20 @@ internal static class ThroughputProtocol
     }
 }
 
+/// <summary>One sample of the protocol.</summary>
+/// <param name="ShortSeconds">T_n, seconds.</param>
+/// <param name="LongSeconds">T_N, seconds.</param>
+/// <param name="PeakBytes">Peak resident memory during the long run, bytes.</param>
+/// <param name="ExtraAllocatedBytes">Managed bytes the long run allocated beyond the short run.</param>
+internal sealed record ThroughputSample(double ShortSeconds, double LongSeconds, long PeakBytes, long ExtraAllocatedBytes);
+
 /// <summary>Outcome of <see cref="ThroughputProtocol"/>.</summary>
 /// <param name="ShortSeconds">T_n, seconds.</param>
 /// <param name="LongSeconds">T_N, seconds.</param>
 /// <param name="Rate">r, correlations per second (all threads together).</param>
 /// <param name="FixedCost">k, seconds.</param>
-/// <param name="PeakBytes">Peak resident memory during the long run, bytes.</param>
-/// <param name="AllocatedPerCorrelation">Managed bytes allocated per extra correlation of the long run.</param>
+/// <param name="PeakBytes">Peak resident memory during the long runs, bytes.</param>
+/// <param name="AllocatedPerCorrelation">Managed bytes allocated per extra correlation of the long run (the hot
+/// loop's allocation; at most, over the samples).</param>
 internal sealed record ThroughputResult(
     double ShortSeconds, double LongSeconds, double Rate, double FixedCost, long PeakBytes, double AllocatedPerCorrelation);

@@ -56,6 +56,8 @@ public sealed class CpuCorrelationBackend : ICorrelationBackend
                     var now = Interlocked.Add(ref done, (last - first) * perOrientation);
                     progress?.Report(new SearchProgress(now, total));
                 }
+
+                workers[t].Flush();
             });
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OperationCanceledException))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeopardEm.Fft;
 using LeopardEm.Imaging;
 using LeopardEm.Projection;
@@ -7,8 +8,10 @@ namespace LeopardEm.Search;
 /// <summary>
 /// One CPU thread's share of a search: its own aligned buffers and statistics, so workers never synchronise inside
 /// the hot loop, which allocates nothing. For each orientation it extracts one central slice and reuses it for every
-/// (pixel size, defocus) plane (spec §9 and Appendix A). Planes are correlated in groups of up to
-/// <see cref="GroupSize"/>, so that the statistics of each pixel are read and written once per group.
+/// (pixel size, defocus) plane (spec §9 and Appendix A). Correlations are kept (as spectra) until a group of them
+/// is complete (up to <see cref="MaxGroup"/>, within <see cref="GroupBudgetBytes"/>), and then folded into the
+/// statistics together, so each pixel's statistics (24 bytes) cross the memory bus once per group rather than once
+/// per correlation; <see cref="Flush"/> folds in the last, partial group.
 /// <para>
 /// A correlation <c>irfft(F_img · conj(F_tpl))</c> in the padded frame (<see cref="CorrelationFrame"/>) is computed
 /// in three passes that prune and fuse what a plain "r2c, multiply, c2r" would repeat:
@@ -20,10 +23,14 @@ namespace LeopardEm.Search;
 /// along x into a cache-resident buffer and folded into the statistics at once.
 /// </para>
 /// </summary>
-internal sealed class CpuCorrelationWorker : IDisposable
+internal sealed unsafe class CpuCorrelationWorker : IDisposable
 {
-    /// <summary>Most planes correlated before their statistics are folded in (bounds the product buffers).</summary>
-    public const int GroupSize = 3;
+    /// <summary>Most correlations folded into the statistics together.</summary>
+    public const int MaxGroup = 8;
+
+    /// <summary>Memory a worker may spend on the spectra of a group (512 MiB: 8 correlations at 4096², 5 at
+    /// 5760 x 4096).</summary>
+    public const long GroupBudgetBytes = 512L << 20;
 
     /// <summary>Spectrum columns per block of the column pass: H x 32 complex values stay in L2.</summary>
     public const int ColumnBlock = 32;
@@ -40,11 +47,12 @@ internal sealed class CpuCorrelationWorker : IDisposable
     private readonly AlignedBuffer<float> _projection;
     private readonly float[] _centred;
     private readonly AlignedBuffer<float> _templateRows;
-    private readonly AlignedBuffer<ComplexF>[] _rowSpectra;
+    private readonly AlignedBuffer<ComplexF> _rowSpectrum;
     private readonly AlignedBuffer<ComplexF> _columns;
     private readonly AlignedBuffer<ComplexF>[] _products;
     private readonly AlignedBuffer<float> _correlationRows;
-    private readonly int[] _indices = new int[GroupSize];
+    private readonly int[] _indices;
+    private int _pending;
 
     public CpuCorrelationWorker(SearchInputs inputs, CorrelationFrame frame, IFftEngine fft)
     {
@@ -53,17 +61,19 @@ internal sealed class CpuCorrelationWorker : IDisposable
         _fft = fft;
         _n = inputs.Template.Size;
         var half = _n / 2 + 1;
-        var group = Math.Min(GroupSize, inputs.Space.PixelSizeCount * inputs.Space.DefocusCount);
+        var productBytes = (long)frame.Height * frame.ComplexWidth * Unsafe.SizeOf<ComplexF>();
+        var group = (int)Math.Clamp(GroupBudgetBytes / productBytes, 1, MaxGroup);
         _slice = new AlignedBuffer<ComplexF>(_n * half);
         _filtered = new AlignedBuffer<ComplexF>(_n * half);
         _projection = new AlignedBuffer<float>(_n * _n);
         _centred = new float[_n * _n];
         // Only the first N samples of each row are ever written, so the rest of each frame-wide row stays zero.
         _templateRows = new AlignedBuffer<float>((long)_n * frame.Width);
-        _rowSpectra = Enumerable.Range(0, group).Select(_ => new AlignedBuffer<ComplexF>((long)_n * frame.ComplexWidth)).ToArray();
+        _rowSpectrum = new AlignedBuffer<ComplexF>((long)_n * frame.ComplexWidth);
         _columns = new AlignedBuffer<ComplexF>((long)frame.Height * ColumnBlock);
         _products = Enumerable.Range(0, group).Select(_ => new AlignedBuffer<ComplexF>((long)frame.Height * frame.ComplexWidth)).ToArray();
         _correlationRows = new AlignedBuffer<float>((long)group * RowBlock * frame.Width);
+        _indices = new int[group];
         Statistics = new SearchStatistics(inputs.RegionHeight, inputs.RegionWidth);
     }
 
@@ -74,25 +84,35 @@ internal sealed class CpuCorrelationWorker : IDisposable
     {
         var space = _inputs.Space;
         FourierSlicer.ExtractForSearch(_inputs.Template, space.Rotation(orientation), _slice.Span, space.SliceConvention);
-        var planes = space.PixelSizeCount * space.DefocusCount;
-        for (var first = 0; first < planes; first += GroupSize)
+        for (var p = 0; p < space.PixelSizeCount; p++)
         {
-            var group = Math.Min(GroupSize, planes - first);
-            for (var g = 0; g < group; g++)
+            for (var d = 0; d < space.DefocusCount; d++)
             {
-                var (p, d) = Math.DivRem(first + g, space.DefocusCount);
-                MakeTemplateRows(_inputs.ProjectiveFilter(p, d), _rowSpectra[g].Span);
-                _indices[g] = space.GlobalIndex(p, d, orientation);
+                MakeTemplateRows(_inputs.ProjectiveFilter(p, d));
+                CorrelateColumns(_products[_pending].Pointer);
+                _indices[_pending++] = space.GlobalIndex(p, d, orientation);
+                if (_pending == _products.Length)
+                {
+                    Flush();
+                }
             }
+        }
+    }
 
-            CorrelateColumns(group);
-            AccumulateRows(group);
+    /// <summary>Folds the correlations still pending into <see cref="Statistics"/>; call after the last
+    /// <see cref="Process"/>.</summary>
+    public void Flush()
+    {
+        if (_pending > 0)
+        {
+            AccumulateRows(_pending);
+            _pending = 0;
         }
     }
 
     // Slice x projective filter → real-space projection centred at (N/2, N/2) → normalised for the original image
     // size → top-left N x N of the frame → its N rows transformed along x.
-    private void MakeTemplateRows(float[] filter, Span<ComplexF> rowSpectrum)
+    private void MakeTemplateRows(float[] filter)
     {
         var slice = _slice.Span;
         var filtered = _filtered.Span;
@@ -120,42 +140,38 @@ internal sealed class CpuCorrelationWorker : IDisposable
             _centred.AsSpan(y * _n, _n).CopyTo(rows.Slice(y * width, _n));
         }
 
-        _fft.ForwardRows(rows, rowSpectrum, width, _n);
+        _fft.ForwardRows(rows, _rowSpectrum.Span, width, _n);
     }
 
-    // Pass 2: products[g] = column-inverse(F_img · conj(column-forward(template rows g))), a column block at a time.
-    private unsafe void CorrelateColumns(int group)
+    // Pass 2: product = column-inverse(F_img · conj(column-forward(template rows))), a column block at a time.
+    private void CorrelateColumns(ComplexF* product)
     {
         int height = _frame.Height, complexWidth = _frame.ComplexWidth;
         var image = _frame.ImageSpectrum.Pointer;
+        var rowSpectrum = _rowSpectrum.Pointer;
         var columns = _columns.Pointer;
         for (var c0 = 0; c0 < complexWidth; c0 += ColumnBlock)
         {
             var width = Math.Min(ColumnBlock, complexWidth - c0);
             var bytes = (long)width * sizeof(ComplexF);
             var block = new Span<ComplexF>(columns, height * width);
-            for (var g = 0; g < group; g++)
+            for (var r = 0; r < _n; r++)
             {
-                var rowSpectrum = _rowSpectra[g].Pointer;
-                for (var r = 0; r < _n; r++)
-                {
-                    Buffer.MemoryCopy(rowSpectrum + (nint)r * complexWidth + c0, columns + (nint)r * width, bytes, bytes);
-                }
+                Buffer.MemoryCopy(rowSpectrum + (nint)r * complexWidth + c0, columns + (nint)r * width, bytes, bytes);
+            }
 
-                block[(_n * width)..].Clear();
-                _fft.TransformColumns(block, height, width, TransformDirection.Forward);
-                for (var r = 0; r < height; r++)
-                {
-                    ConjugateProduct.MultiplyInto(
-                        new ReadOnlySpan<ComplexF>(image + (nint)r * complexWidth + c0, width), block.Slice(r * width, width));
-                }
+            block[(_n * width)..].Clear();
+            _fft.TransformColumns(block, height, width, TransformDirection.Forward);
+            for (var r = 0; r < height; r++)
+            {
+                ConjugateProduct.MultiplyInto(
+                    new ReadOnlySpan<ComplexF>(image + (nint)r * complexWidth + c0, width), block.Slice(r * width, width));
+            }
 
-                _fft.TransformColumns(block, height, width, TransformDirection.Inverse);
-                var product = _products[g].Pointer;
-                for (var r = 0; r < height; r++)
-                {
-                    Buffer.MemoryCopy(columns + (nint)r * width, product + (nint)r * complexWidth + c0, bytes, bytes);
-                }
+            _fft.TransformColumns(block, height, width, TransformDirection.Inverse);
+            for (var r = 0; r < height; r++)
+            {
+                Buffer.MemoryCopy(columns + (nint)r * width, product + (nint)r * complexWidth + c0, bytes, bytes);
             }
         }
     }
@@ -194,9 +210,10 @@ internal sealed class CpuCorrelationWorker : IDisposable
         _templateRows.Dispose();
         _columns.Dispose();
         _correlationRows.Dispose();
-        foreach (var buffer in _rowSpectra.Concat(_products))
+        _rowSpectrum.Dispose();
+        foreach (var product in _products)
         {
-            buffer.Dispose();
+            product.Dispose();
         }
     }
 }
