@@ -33,7 +33,7 @@ internal static class ThroughputProtocol
         var rate = correlations / (longRun - shortRun);
         var fixedCost = shortRun - options.ShortRun * planesPerOrientation / rate;
         return new ThroughputResult(
-            shortRun, longRun, rate, fixedCost, samples.Max(s => s.PeakBytes), samples.Max(s => s.ExtraAllocatedBytes) / correlations);
+            shortRun, longRun, rate, fixedCost, samples.Max(s => s.PeakBytes), samples.Min(s => s.ExtraAllocatedBytes) / correlations);
     }
 
     private static (double Seconds, long Allocated) Run(ICorrelationBackend backend, SearchInputs inputs, BenchOptions options, int orientations)
@@ -65,6 +65,6 @@ internal sealed record ThroughputSample(double ShortSeconds, double LongSeconds,
 /// <param name="FixedCost">k, seconds.</param>
 /// <param name="PeakBytes">Peak resident memory during the long runs, bytes.</param>
 /// <param name="AllocatedPerCorrelation">Managed bytes allocated per extra correlation of the long run (the hot
-/// loop's allocation; at most, over the samples).</param>
+/// loop's allocation, plus any thread-pool noise; the least over the samples).</param>
 internal sealed record ThroughputResult(
     double ShortSeconds, double LongSeconds, double Rate, double FixedCost, long PeakBytes, double AllocatedPerCorrelation);

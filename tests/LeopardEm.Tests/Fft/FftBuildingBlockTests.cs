@@ -33,8 +33,9 @@ public class FftBuildingBlockTests
 
     public static TheoryData<string, int, int> LineShapes()
     {
-        // (length, count): even and odd lengths, a Bluestein prime, single and several sequences.
-        (int, int)[] shapes = [(16, 1), (64, 8), (30, 5), (45, 3), (97, 4), (128, 33)];
+        // (length, count): even and odd lengths, radix 7, an 11 (generic radix), a Bluestein prime, single and
+        // several sequences (multiples of four run the vectorised kernels from the first pass).
+        (int, int)[] shapes = [(16, 1), (64, 8), (30, 5), (45, 3), (97, 4), (128, 33), (98, 4), (112, 8), (63, 12), (44, 4)];
         var data = new TheoryData<string, int, int>();
         foreach (var engine in FftTestEngines.Names)
         {
