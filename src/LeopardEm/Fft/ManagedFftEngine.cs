@@ -14,6 +14,9 @@ public sealed unsafe class ManagedFftEngine : IFftEngine
     // Columns gathered per block: 16 complex values are two cache lines per row.
     private const int ColumnBlock = 16;
 
+    // Narrow arrays (the correlation's 32-column blocks) need no gathering.
+    private const int DirectColumns = 32;
+
     /// <inheritdoc />
     public string Name => "managed";
 
@@ -154,8 +157,9 @@ public sealed unsafe class ManagedFftEngine : IFftEngine
         }
     }
 
-    // Complex DFTs of length `rows` down every column of a rows x rowLength array, a block of adjacent columns at a
-    // time: the block is gathered into contiguous scratch and transformed as interleaved sequences.
+    // Complex DFTs of length `rows` down every column of a rows x rowLength array. Up to DirectColumns columns are
+    // transformed where they lie (they are already interleaved sequences); wider arrays a block of adjacent columns at
+    // a time, gathered into contiguous scratch so the passes stay in cache.
     private static void TransformColumns(ComplexF* data, int rows, int rowLength, bool inverse)
     {
         if (rows == 1)
@@ -164,6 +168,12 @@ public sealed unsafe class ManagedFftEngine : IFftEngine
         }
 
         var plan = ManagedFftPlans.Complex(rows);
+        if (rowLength <= DirectColumns)
+        {
+            plan.Transform(data, ManagedFftScratch.Plan(plan.ScratchLength(rowLength)), rowLength, inverse);
+            return;
+        }
+
         var block = ManagedFftScratch.Columns(rows * Math.Min(ColumnBlock, rowLength));
         var scratch = ManagedFftScratch.Plan(plan.ScratchLength(Math.Min(ColumnBlock, rowLength)));
         for (var c0 = 0; c0 < rowLength; c0 += ColumnBlock)
