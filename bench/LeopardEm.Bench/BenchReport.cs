@@ -11,16 +11,16 @@ internal static class BenchReport
 
     /// <summary>The table header and separator.</summary>
     public static string Header =>
-        "| size | threads | engine | cc/s | s/cc | floor s/cc | ratio to floor | fixed cost k | peak RSS | alloc/cc | managed/fftw floor |\n"
-        + "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+        "| size | threads | engine | cc/s | s/cc | floor s/cc | ratio to floor | CPU-time ratio | fixed cost k | peak RSS | alloc/cc | managed/fftw floor |\n"
+        + "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
 
     /// <summary>One table line.</summary>
     public static string Line(BenchRow row) => string.Format(
         Invariant,
-        "| {0} | {1} | {2} | {3:F2} | {4:F4} | {5:F4} | {6:F2} | {7:F2} s | {8:F2} GB | {9:F0} B | {10} |",
+        "| {0} | {1} | {2} | {3:F2} | {4:F4} | {5:F4} | {6:F2} | {11:F2} | {7:F2} s | {8:F2} GB | {9:F0} B | {10} |",
         row.Size, row.Threads, row.Engine, row.CorrelationsPerSecond, row.SecondsPerCorrelation, row.FloorSeconds,
         row.RatioToFloor, row.FixedCostSeconds, row.PeakResidentBytes / 1e9, row.AllocatedBytesPerCorrelation,
-        row.ManagedToFftwFloor is { } m ? m.ToString("F2", Invariant) + "x" : "-");
+        row.ManagedToFftwFloor is { } m ? m.ToString("F2", Invariant) + "x" : "-", row.CpuRatioToFloor);
 
     /// <summary>The targets of the performance issue that these rows can decide, one line each.</summary>
     public static IEnumerable<string> Targets(IReadOnlyList<BenchRow> rows)

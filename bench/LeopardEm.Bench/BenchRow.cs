@@ -19,6 +19,8 @@ namespace LeopardEm.Bench;
 /// <param name="ShortRunSeconds">T_n.</param>
 /// <param name="LongRunSeconds">T_N.</param>
 /// <param name="LoadAverage">Highest 1-minute load average seen while measuring this size (other processes).</param>
+/// <param name="CpuSecondsPerCorrelation">Process CPU seconds per correlation (the protocol on CPU time).</param>
+/// <param name="FloorCpuSeconds">The floor in process CPU seconds.</param>
 internal sealed record BenchRow(
     string Size,
     int Width,
@@ -37,10 +39,16 @@ internal sealed record BenchRow(
     double? ManagedFloorSeconds,
     double ShortRunSeconds,
     double LongRunSeconds,
-    double LoadAverage)
+    double LoadAverage,
+    double CpuSecondsPerCorrelation,
+    double FloorCpuSeconds)
 {
     /// <summary>The managed floor over this engine's floor (meaningful when this engine is FFTW).</summary>
     public double? ManagedToFftwFloor => ManagedFloorSeconds / FloorSeconds;
+
+    /// <summary>CPU seconds per correlation over CPU seconds of the floor: the ratio as other processes on a shared
+    /// machine disturb it least.</summary>
+    public double CpuRatioToFloor => CpuSecondsPerCorrelation / FloorCpuSeconds;
 
     /// <summary>Seconds per correlation per megapixel of the micrograph.</summary>
     public double SecondsPerMegapixel => SecondsPerCorrelation / (Width * (double)Height / 1e6);

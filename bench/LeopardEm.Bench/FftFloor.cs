@@ -40,7 +40,10 @@ internal static class FftFloor
                 fft.TransformColumns(buffers[t].Spectrum.Span, h, c, TransformDirection.Inverse);
                 fft.InverseRows(buffers[t].Spectrum.Span, buffers[t].Real.Span, w, h);
             });
-            return new FloorResult(Math.Min(pruned, full), Math.Min(inverse, separable));
+            return new FloorResult(
+                Math.Min(pruned.Wall, full.Wall),
+                Math.Min(inverse.Wall, separable.Wall),
+                Math.Min(pruned.Cpu, full.Cpu) + Math.Min(inverse.Cpu, separable.Cpu));
         }
         finally
         {
@@ -54,7 +57,8 @@ internal static class FftFloor
     }
 
     // Every thread runs one untimed warm-up (planning, first touch), waits for the others, then the timed loop.
-    private static double Time(int threads, int iterations, Action<int> transform)
+    // Wall and process CPU seconds per transform.
+    private static (double Wall, double Cpu) Time(int threads, int iterations, Action<int> transform)
     {
         using var start = new Barrier(threads + 1);
         var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
@@ -73,6 +77,7 @@ internal static class FftFloor
         }
 
         start.SignalAndWait();
+        var cpu = ProcessCpu.Seconds();
         var clock = Stopwatch.StartNew();
         start.SignalAndWait();
         foreach (var worker in workers)
@@ -80,14 +85,16 @@ internal static class FftFloor
             worker.Join();
         }
 
-        return clock.Elapsed.TotalSeconds / (threads * iterations);
+        var transforms = threads * iterations;
+        return (clock.Elapsed.TotalSeconds / transforms, (ProcessCpu.Seconds() - cpu) / transforms);
     }
 }
 
 /// <summary>Seconds per transform (all threads together) of the floor's two halves.</summary>
-/// <param name="Forward">Pruned padded r2c.</param>
-/// <param name="Inverse">Full c2r.</param>
-internal sealed record FloorResult(double Forward, double Inverse)
+/// <param name="Forward">Pruned padded r2c, wall seconds.</param>
+/// <param name="Inverse">Full c2r, wall seconds.</param>
+/// <param name="CpuSeconds">Both, in process CPU seconds.</param>
+internal sealed record FloorResult(double Forward, double Inverse, double CpuSeconds)
 {
     /// <summary>Seconds per correlation at the floor.</summary>
     public double Total => Forward + Inverse;

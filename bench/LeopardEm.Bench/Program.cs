@@ -39,7 +39,7 @@ foreach (var size in options.Sizes)
     }
 
     var throughput = ThroughputProtocol.Combine(samples, options, options.Defocus);
-    var floor = new FloorResult(floors.Min(f => f.Forward), floors.Min(f => f.Inverse));
+    var floor = new FloorResult(floors.Min(f => f.Forward), floors.Min(f => f.Inverse), floors.Min(f => f.CpuSeconds));
     var managed = compareManaged
         ? FftFloor.Measure(FftEngines.Managed, size, options.Template, options.Threads, iterations).Total
         : (double?)null;
@@ -48,7 +48,8 @@ foreach (var size in options.Sizes)
     var row = new BenchRow(
         size.ToString(), size.Width, size.Height, options.Threads, fft.Name, throughput.Rate, perCorrelation,
         throughput.FixedCost, floor.Total, floor.Forward, floor.Inverse, perCorrelation / floor.Total,
-        throughput.PeakBytes, throughput.AllocatedPerCorrelation, managed, throughput.ShortSeconds, throughput.LongSeconds, load);
+        throughput.PeakBytes, throughput.AllocatedPerCorrelation, managed, throughput.ShortSeconds, throughput.LongSeconds, load,
+        throughput.CpuSecondsPerCorrelation, floor.CpuSeconds);
     rows.Add(row);
     Console.WriteLine(BenchReport.Line(row));
 }
