@@ -22,7 +22,7 @@ internal sealed record BenchOptions
     public int ShortRun { get; init; } = 2;
 
     /// <summary>Orientations of the long run (N) of the protocol.</summary>
-    public int LongRun { get; init; } = 8;
+    public int LongRun { get; init; } = 16;
 
     /// <summary>Timed repetitions of each run; the fastest counts.</summary>
     public int Repeats { get; init; } = 2;
@@ -46,7 +46,7 @@ internal sealed record BenchOptions
           --threads T                        worker threads (default: all processors)
           --template N                       template edge, voxels (default 256)
           --defocus D                        defocus planes per orientation (default 3)
-          --orientations n,N                 orientations of the short and long run (default 2,8)
+          --orientations n,N                 orientations of the short and long run (default 2,16)
           --repeats R                        timed repetitions per run, fastest counts (default 2)
           --floor-iterations I               transform pairs per thread for the floor (default 4)
           --engine fftw|managed              FFT engine (default: LEOPARD_FFT / FFTW when installed)

@@ -112,6 +112,18 @@ public sealed unsafe class FftwEngine : IFftEngine
     }
 
     /// <inheritdoc />
+    public void TransformSequences(Span<ComplexF> data, int length, int count, TransformDirection direction)
+    {
+        FftArguments.CheckColumns(data, length, count);
+        var kind = direction == TransformDirection.Forward ? FftwPlanKind.ForwardSequences : FftwPlanKind.InverseSequences;
+        fixed (ComplexF* complex = data)
+        {
+            var plan = _plans.Get(new FftwPlanKey(kind, 1, length, 1, count, IsAligned((float*)complex, complex)));
+            FftwNative.ExecuteDft(plan, complex, complex);
+        }
+    }
+
+    /// <inheritdoc />
     public void Forward3D(ReadOnlySpan<float> input, Span<ComplexF> output, int depth, int height, int width)
     {
         FftArguments.Check(input, output, depth, height, width, 1);

@@ -29,11 +29,17 @@ internal enum FftwPlanKind
 
     /// <summary>In-place 1-D inverse complex transforms of interleaved columns (Height = length, Count = columns).</summary>
     InverseColumns,
+
+    /// <summary>In-place 1-D forward complex transforms of consecutive sequences (Height = length, Count = sequences).</summary>
+    ForwardSequences,
+
+    /// <summary>In-place 1-D inverse complex transforms of consecutive sequences (Height = length, Count = sequences).</summary>
+    InverseSequences,
 }
 
 /// <summary>Identifies one FFTW plan. <paramref name="Aligned"/> plans may only run on 64-byte aligned arrays;
-/// the others are planned with FFTW_UNALIGNED and accept any arrays. Row kinds use Depth = Height = 1, column kinds
-/// Depth = Width = 1.</summary>
+/// the others are planned with FFTW_UNALIGNED and accept any arrays. Row kinds use Depth = Height = 1, column and
+/// sequence kinds Depth = Width = 1.</summary>
 internal readonly record struct FftwPlanKey(FftwPlanKind Kind, int Depth, int Height, int Width, int Count, bool Aligned);
 
 /// <summary>
@@ -105,6 +111,10 @@ internal sealed unsafe class FftwPlanCache
             FftwPlanKind.ForwardColumns or FftwPlanKind.InverseColumns => FftwNative.PlanManyDft(
                 1, columns, key.Count, complex.Pointer, null, key.Count, 1, complex.Pointer, null, key.Count, 1,
                 key.Kind == FftwPlanKind.ForwardColumns ? FftwNative.ForwardSign : FftwNative.BackwardSign,
+                _rigorFlags | alignment),
+            FftwPlanKind.ForwardSequences or FftwPlanKind.InverseSequences => FftwNative.PlanManyDft(
+                1, columns, key.Count, complex.Pointer, null, 1, key.Height, complex.Pointer, null, 1, key.Height,
+                key.Kind == FftwPlanKind.ForwardSequences ? FftwNative.ForwardSign : FftwNative.BackwardSign,
                 _rigorFlags | alignment),
             FftwPlanKind.Forward2D => FftwNative.PlanManyDftR2C(
                 2, shape, key.Count, real.Pointer, null, 1, realDistance, complex.Pointer, null, 1, complexDistance,

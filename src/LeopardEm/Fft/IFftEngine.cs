@@ -93,6 +93,16 @@ public interface IFftEngine
     /// <param name="direction">Sign of the exponent.</param>
     void TransformColumns(Span<ComplexF> data, int length, int count, TransformDirection direction);
 
+    /// <summary>Unnormalised in-place 1-D complex transforms of <paramref name="count"/> consecutive sequences of
+    /// <paramref name="length"/> values (sequence <c>q</c> is <c>data[q·length .. (q+1)·length)</c>): the same
+    /// transforms as <see cref="TransformColumns"/> on the transposed layout, which FFTW runs about twice as fast as the
+    /// interleaved one for image-sized lengths.</summary>
+    /// <param name="data">count x length complex values, transformed in place.</param>
+    /// <param name="length">Values per sequence.</param>
+    /// <param name="count">Number of sequences.</param>
+    /// <param name="direction">Sign of the exponent.</param>
+    void TransformSequences(Span<ComplexF> data, int length, int count, TransformDirection direction);
+
     /// <summary>Forward r2c transform of a <c>depth x height x width</c> volume into a
     /// <c>depth x height x (width/2+1)</c> half spectrum.</summary>
     void Forward3D(ReadOnlySpan<float> input, Span<ComplexF> output, int depth, int height, int width);

@@ -87,6 +87,21 @@ public sealed unsafe class ManagedFftEngine : IFftEngine
     }
 
     /// <inheritdoc />
+    public void TransformSequences(Span<ComplexF> data, int length, int count, TransformDirection direction)
+    {
+        FftArguments.CheckColumns(data, length, count);
+        var plan = ManagedFftPlans.Complex(length);
+        var scratch = ManagedFftScratch.Plan(plan.ScratchLength(1));
+        fixed (ComplexF* complex = data)
+        {
+            for (var q = 0; q < count; q++)
+            {
+                plan.Transform(complex + (nint)q * length, scratch, 1, direction == TransformDirection.Inverse);
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public void Forward3D(ReadOnlySpan<float> input, Span<ComplexF> output, int depth, int height, int width)
     {
         var (realItem, complexItem) = FftArguments.Check(input, output, depth, height, width, 1);

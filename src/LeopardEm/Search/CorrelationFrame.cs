@@ -7,7 +7,8 @@ namespace LeopardEm.Search;
 /// The frame the CPU backend correlates in, prepared once per run and shared read-only by every worker: the
 /// micrograph zero-padded to a 2·3·5·7-smooth <c>Height x Width</c> (so a 5760 x 4092 micrograph does not pay for
 /// 4092's prime factor 31), and its spectrum with the correlation's inverse normalisation <c>1/(Height·Width)</c>
-/// folded in, so the unnormalised inverse transforms of the hot loop need no scaling pass.
+/// folded in, so the unnormalised inverse transforms of the hot loop need no scaling pass, stored column by column
+/// (transposed), the layout of the hot loop's column transforms.
 /// <para>
 /// Why padding changes nothing where statistics are kept: the circular correlation at top-left corner (y, x) is
 /// <c>Σ_(u,v &lt; N) img[(y+u) mod H', (x+v) mod W'] · t[u, v]</c>. For corners of the valid region
@@ -28,8 +29,8 @@ internal sealed class CorrelationFrame : IDisposable
         Height = validOnly ? FftSize.NextSmoothEven(h) : h;
         Width = validOnly ? FftSize.NextSmoothEven(w) : w;
         ComplexWidth = Width / 2 + 1;
-        ImageSpectrum = new AlignedBuffer<ComplexF>((long)Height * ComplexWidth);
-        var spectrum = ImageSpectrum.Span;
+        using var rowMajor = new AlignedBuffer<ComplexF>((long)Height * ComplexWidth);
+        var spectrum = rowMajor.Span;
         if (Height == h && Width == w)
         {
             inputs.ImageSpectrum.Span.CopyTo(spectrum);
@@ -41,9 +42,14 @@ internal sealed class CorrelationFrame : IDisposable
 
         spectrum[0] = ComplexF.Zero;
         var scale = (float)(1.0 / ((double)Height * Width));
-        foreach (ref var value in spectrum)
+        ImageColumns = new AlignedBuffer<ComplexF>((long)Height * ComplexWidth);
+        var columns = ImageColumns.Span;
+        for (var r = 0; r < Height; r++)
         {
-            value *= scale;
+            for (var c = 0; c < ComplexWidth; c++)
+            {
+                columns[c * Height + r] = spectrum[r * ComplexWidth + c] * scale;
+            }
         }
     }
 
@@ -56,11 +62,12 @@ internal sealed class CorrelationFrame : IDisposable
     /// <summary>Width/2 + 1, the columns of the frame's half spectra.</summary>
     public int ComplexWidth { get; }
 
-    /// <summary>Spectrum of the padded micrograph, Height x ComplexWidth, times 1/(Height·Width), DC zero.</summary>
-    public AlignedBuffer<ComplexF> ImageSpectrum { get; }
+    /// <summary>Spectrum of the padded micrograph times 1/(Height·Width), DC zero, column-major: frequency row r of
+    /// column c at <c>[c·Height + r]</c>.</summary>
+    public AlignedBuffer<ComplexF> ImageColumns { get; }
 
     /// <inheritdoc />
-    public void Dispose() => ImageSpectrum.Dispose();
+    public void Dispose() => ImageColumns.Dispose();
 
     private void Pad(SearchInputs inputs, IFftEngine fft, Span<ComplexF> spectrum)
     {

@@ -16,9 +16,10 @@ namespace LeopardEm.Search;
 /// A correlation <c>irfft(F_img · conj(F_tpl))</c> in the padded frame (<see cref="CorrelationFrame"/>) is computed
 /// in three passes that prune and fuse what a plain "r2c, multiply, c2r" would repeat:
 /// (1) the template's N non-zero rows are transformed along x (the other H − N rows have zero spectra);
-/// (2) per block of <see cref="ColumnBlock"/> spectrum columns, kept in cache: the template columns are transformed
-/// along y, turned into <c>F_img · conj(F_tpl)</c> (the inverse input is prepared in the same sweep) and transformed
-/// back along y;
+/// (2) per block of <see cref="ColumnBlock"/> spectrum columns, kept in cache and transposed so each column is
+/// contiguous: the template columns are transformed along y, turned into <c>F_img · conj(F_tpl)</c> (the inverse
+/// input is prepared in the same sweep) and transformed back along y, and only the rows the next pass reads are
+/// written back;
 /// (3) per block of <see cref="RowBlock"/> rows, only those of the statistics region: the rows are transformed back
 /// along x into a cache-resident buffer and folded into the statistics at once.
 /// </para>
@@ -32,7 +33,7 @@ internal sealed unsafe class CpuCorrelationWorker : IDisposable
     /// 5760 x 4096), which keeps a two-thread 4096² search near 3 GB.</summary>
     public const long GroupBudgetBytes = 1L << 30;
 
-    /// <summary>Spectrum columns per block of the column pass: H x 32 complex values stay in L2.</summary>
+    /// <summary>Spectrum columns per block of the column pass: 32 x H complex values stay in L2.</summary>
     public const int ColumnBlock = 32;
 
     /// <summary>Rows per block of the row pass; a multiple of 8, so that every block starts 64-byte aligned.</summary>
@@ -52,6 +53,7 @@ internal sealed unsafe class CpuCorrelationWorker : IDisposable
     private readonly AlignedBuffer<ComplexF>[] _products;
     private readonly AlignedBuffer<float> _correlationRows;
     private readonly int[] _indices;
+    private readonly int _productRows;
     private int _pending;
 
     public CpuCorrelationWorker(SearchInputs inputs, CorrelationFrame frame, IFftEngine fft)
@@ -74,6 +76,7 @@ internal sealed unsafe class CpuCorrelationWorker : IDisposable
         _products = Enumerable.Range(0, group).Select(_ => new AlignedBuffer<ComplexF>((long)frame.Height * frame.ComplexWidth)).ToArray();
         _correlationRows = new AlignedBuffer<float>((long)group * RowBlock * frame.Width);
         _indices = new int[group];
+        _productRows = Math.Min(frame.Height, (inputs.RegionHeight + RowBlock - 1) / RowBlock * RowBlock);
         Statistics = new SearchStatistics(inputs.RegionHeight, inputs.RegionWidth);
     }
 
@@ -143,35 +146,59 @@ internal sealed unsafe class CpuCorrelationWorker : IDisposable
         _fft.ForwardRows(rows, _rowSpectrum.Span, width, _n);
     }
 
-    // Pass 2: product = column-inverse(F_img · conj(column-forward(template rows))), a column block at a time.
+    // Pass 2: product = column-inverse(F_img · conj(column-forward(template rows))), a column block at a time; the
+    // block holds its columns one after another (column q at [q·H, (q+1)·H)).
     private void CorrelateColumns(ComplexF* product)
     {
         int height = _frame.Height, complexWidth = _frame.ComplexWidth;
-        var image = _frame.ImageSpectrum.Pointer;
+        var image = _frame.ImageColumns.Pointer;
         var rowSpectrum = _rowSpectrum.Pointer;
         var columns = _columns.Pointer;
         for (var c0 = 0; c0 < complexWidth; c0 += ColumnBlock)
         {
             var width = Math.Min(ColumnBlock, complexWidth - c0);
-            var bytes = (long)width * sizeof(ComplexF);
             var block = new Span<ComplexF>(columns, height * width);
+            for (var q = 0; q < width; q++)
+            {
+                block.Slice(q * height + _n, height - _n).Clear();
+            }
+
             for (var r = 0; r < _n; r++)
             {
-                Buffer.MemoryCopy(rowSpectrum + (nint)r * complexWidth + c0, columns + (nint)r * width, bytes, bytes);
+                var source = rowSpectrum + (nint)r * complexWidth + c0;
+                for (var q = 0; q < width; q++)
+                {
+                    columns[q * height + r] = source[q];
+                }
             }
 
-            block[(_n * width)..].Clear();
-            _fft.TransformColumns(block, height, width, TransformDirection.Forward);
-            for (var r = 0; r < height; r++)
+            _fft.TransformSequences(block, height, width, TransformDirection.Forward);
+            for (var q = 0; q < width; q++)
             {
                 ConjugateProduct.MultiplyInto(
-                    new ReadOnlySpan<ComplexF>(image + (nint)r * complexWidth + c0, width), block.Slice(r * width, width));
+                    new ReadOnlySpan<ComplexF>(image + (nint)(c0 + q) * height, height), block.Slice(q * height, height));
             }
 
-            _fft.TransformColumns(block, height, width, TransformDirection.Inverse);
-            for (var r = 0; r < height; r++)
+            _fft.TransformSequences(block, height, width, TransformDirection.Inverse);
+            Transpose(columns, height, width, product + c0, complexWidth, _productRows);
+        }
+    }
+
+    // target[r·stride + q] = source[q·height + r] for r < rows, q < width: eight rows (one cache line of each source
+    // column) at a time, so every line read is used whole.
+    private static void Transpose(ComplexF* source, int height, int width, ComplexF* target, int stride, int rows)
+    {
+        for (var r0 = 0; r0 < rows; r0 += 8)
+        {
+            var tile = Math.Min(8, rows - r0);
+            for (var q = 0; q < width; q++)
             {
-                Buffer.MemoryCopy(columns + (nint)r * width, product + (nint)r * complexWidth + c0, bytes, bytes);
+                var column = source + (nint)q * height + r0;
+                var row = target + (nint)r0 * stride + q;
+                for (var i = 0; i < tile; i++)
+                {
+                    row[(nint)i * stride] = column[i];
+                }
             }
         }
     }

@@ -113,6 +113,35 @@ public class FftBuildingBlockTests
     }
 
     [Theory]
+    [MemberData(nameof(LineShapes))]
+    public void SequenceTransformsEqualColumnTransformsOfTheTransposedLayout(string engineName, int length, int count)
+    {
+        var engine = FftTestEngines.Get(engineName);
+        var columns = ComplexSamples(length * count, seed: 5 * length + count);
+        var sequences = new ComplexF[columns.Length];
+        for (var t = 0; t < length; t++)
+        {
+            for (var q = 0; q < count; q++)
+            {
+                sequences[q * length + t] = columns[t * count + q];
+            }
+        }
+
+        var input = (ComplexF[])sequences.Clone();
+        engine.TransformColumns(columns, length, count, TransformDirection.Forward);
+        engine.TransformSequences(sequences, length, count, TransformDirection.Forward);
+        for (var q = 0; q < count; q++)
+        {
+            var expected = Enumerable.Range(0, length).Select(t => columns[t * count + q]).ToArray();
+            Assert.InRange(MaxRelativeError(sequences.AsSpan(q * length, length), expected), 0, Tolerance);
+        }
+
+        engine.TransformSequences(sequences, length, count, TransformDirection.Inverse);
+        var scaled = input.Select(v => new Complex(v.Re * (double)length, v.Im * (double)length)).ToArray();
+        Assert.InRange(MaxRelativeError(sequences, scaled), 0, Tolerance);
+    }
+
+    [Theory]
     [MemberData(nameof(FftTestEngines.Available), MemberType = typeof(FftTestEngines))]
     public void RowsThenColumnsComposeTheTwoDimensionalTransforms(string engineName)
     {
