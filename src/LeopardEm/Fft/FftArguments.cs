@@ -40,4 +40,16 @@ internal static class FftArguments
 
         return ((int)realItem, (int)complexItem);
     }
+
+    /// <summary>Checks an in-place transform of <paramref name="count"/> interleaved sequences of
+    /// <paramref name="length"/> values.</summary>
+    public static void CheckColumns(ReadOnlySpan<ComplexF> data, int length, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if ((long)length * count > data.Length)
+        {
+            throw new ArgumentException($"The buffer holds {data.Length} values; {(long)length * count} are needed.", nameof(data));
+        }
+    }
 }

@@ -72,6 +72,58 @@ public sealed unsafe class FftwEngine : IFftEngine
     }
 
     /// <inheritdoc />
+    public void ForwardPadded2D(ReadOnlySpan<float> block, int blockHeight, int blockWidth, Span<ComplexF> output, int height, int width) =>
+        PaddedForwardTransform.Run(this, block, blockHeight, blockWidth, output, height, width);
+
+    /// <inheritdoc />
+    public void ForwardRows(ReadOnlySpan<float> input, Span<ComplexF> output, int length, int count)
+    {
+        FftArguments.Check(input, output, 1, 1, length, count);
+        fixed (float* real = input)
+        fixed (ComplexF* complex = output)
+        {
+            var plan = _plans.Get(new FftwPlanKey(FftwPlanKind.ForwardRows, 1, 1, length, count, IsAligned(real, complex)));
+            FftwNative.ExecuteDftR2C(plan, real, complex);
+        }
+    }
+
+    /// <inheritdoc />
+    public void InverseRows(Span<ComplexF> input, Span<float> output, int length, int count)
+    {
+        FftArguments.Check(output, input, 1, 1, length, count);
+        fixed (ComplexF* complex = input)
+        fixed (float* real = output)
+        {
+            var plan = _plans.Get(new FftwPlanKey(FftwPlanKind.InverseRows, 1, 1, length, count, IsAligned(real, complex)));
+            FftwNative.ExecuteDftC2R(plan, complex, real);
+        }
+    }
+
+    /// <inheritdoc />
+    public void TransformColumns(Span<ComplexF> data, int length, int count, TransformDirection direction)
+    {
+        FftArguments.CheckColumns(data, length, count);
+        var kind = direction == TransformDirection.Forward ? FftwPlanKind.ForwardColumns : FftwPlanKind.InverseColumns;
+        fixed (ComplexF* complex = data)
+        {
+            var plan = _plans.Get(new FftwPlanKey(kind, 1, length, 1, count, IsAligned((float*)complex, complex)));
+            FftwNative.ExecuteDft(plan, complex, complex);
+        }
+    }
+
+    /// <inheritdoc />
+    public void TransformSequences(Span<ComplexF> data, int length, int count, TransformDirection direction)
+    {
+        FftArguments.CheckColumns(data, length, count);
+        var kind = direction == TransformDirection.Forward ? FftwPlanKind.ForwardSequences : FftwPlanKind.InverseSequences;
+        fixed (ComplexF* complex = data)
+        {
+            var plan = _plans.Get(new FftwPlanKey(kind, 1, length, 1, count, IsAligned((float*)complex, complex)));
+            FftwNative.ExecuteDft(plan, complex, complex);
+        }
+    }
+
+    /// <inheritdoc />
     public void Forward3D(ReadOnlySpan<float> input, Span<ComplexF> output, int depth, int height, int width)
     {
         FftArguments.Check(input, output, depth, height, width, 1);

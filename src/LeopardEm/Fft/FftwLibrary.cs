@@ -53,7 +53,7 @@ internal static class FftwLibrary
                 continue;
             }
 
-            string[] required = ["fftwf_plan_many_dft_r2c", "fftwf_plan_many_dft_c2r", "fftwf_plan_dft_r2c_3d",
+            string[] required = ["fftwf_plan_many_dft_r2c", "fftwf_plan_many_dft_c2r", "fftwf_plan_many_dft", "fftwf_execute_dft", "fftwf_plan_dft_r2c_3d",
                 "fftwf_plan_dft_c2r_3d", "fftwf_execute_dft_r2c", "fftwf_execute_dft_c2r",
                 "fftwf_import_wisdom_from_filename", "fftwf_export_wisdom_to_filename"];
             var missing = required.Where(symbol => !NativeLibrary.TryGetExport(handle, symbol, out _)).ToList();

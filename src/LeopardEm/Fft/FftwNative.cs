@@ -29,6 +29,12 @@ internal static unsafe partial class FftwNative
     /// <summary>FFTW_PATIENT: time many more algorithms than MEASURE.</summary>
     public const uint Patient = 1 << 5;
 
+    /// <summary>FFTW_FORWARD: the sign of the exponent of forward complex transforms.</summary>
+    public const int ForwardSign = -1;
+
+    /// <summary>FFTW_BACKWARD: the sign of the exponent of inverse complex transforms.</summary>
+    public const int BackwardSign = 1;
+
     /// <summary>FFTW_ESTIMATE: pick an algorithm heuristically, without timing.</summary>
     public const uint Estimate = 1 << 6;
 
@@ -42,6 +48,11 @@ internal static unsafe partial class FftwNative
         int rank, int* n, int howMany, ComplexF* input, int* inEmbed, int inStride, int inDist,
         float* output, int* outEmbed, int outStride, int outDist, uint flags);
 
+    [LibraryImport(LibraryName, EntryPoint = "fftwf_plan_many_dft")]
+    public static partial nint PlanManyDft(
+        int rank, int* n, int howMany, ComplexF* input, int* inEmbed, int inStride, int inDist,
+        ComplexF* output, int* outEmbed, int outStride, int outDist, int sign, uint flags);
+
     [LibraryImport(LibraryName, EntryPoint = "fftwf_plan_dft_r2c_3d")]
     public static partial nint PlanDftR2C3D(int n0, int n1, int n2, float* input, ComplexF* output, uint flags);
 
@@ -50,6 +61,9 @@ internal static unsafe partial class FftwNative
 
     [LibraryImport(LibraryName, EntryPoint = "fftwf_execute_dft_r2c")]
     public static partial void ExecuteDftR2C(nint plan, float* input, ComplexF* output);
+
+    [LibraryImport(LibraryName, EntryPoint = "fftwf_execute_dft")]
+    public static partial void ExecuteDft(nint plan, ComplexF* input, ComplexF* output);
 
     [LibraryImport(LibraryName, EntryPoint = "fftwf_execute_dft_c2r")]
     public static partial void ExecuteDftC2R(nint plan, ComplexF* input, float* output);

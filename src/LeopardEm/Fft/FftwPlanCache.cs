@@ -17,10 +17,29 @@ internal enum FftwPlanKind
 
     /// <summary>3-D complex-to-real.</summary>
     Inverse3D,
+
+    /// <summary>Batched 1-D real-to-complex along contiguous rows (Width = row length, Count = rows).</summary>
+    ForwardRows,
+
+    /// <summary>Batched 1-D complex-to-real along contiguous rows (Width = row length, Count = rows).</summary>
+    InverseRows,
+
+    /// <summary>In-place 1-D forward complex transforms of interleaved columns (Height = length, Count = columns).</summary>
+    ForwardColumns,
+
+    /// <summary>In-place 1-D inverse complex transforms of interleaved columns (Height = length, Count = columns).</summary>
+    InverseColumns,
+
+    /// <summary>In-place 1-D forward complex transforms of consecutive sequences (Height = length, Count = sequences).</summary>
+    ForwardSequences,
+
+    /// <summary>In-place 1-D inverse complex transforms of consecutive sequences (Height = length, Count = sequences).</summary>
+    InverseSequences,
 }
 
 /// <summary>Identifies one FFTW plan. <paramref name="Aligned"/> plans may only run on 64-byte aligned arrays;
-/// the others are planned with FFTW_UNALIGNED and accept any arrays.</summary>
+/// the others are planned with FFTW_UNALIGNED and accept any arrays. Row kinds use Depth = Height = 1, column and
+/// sequence kinds Depth = Width = 1.</summary>
 internal readonly record struct FftwPlanKey(FftwPlanKind Kind, int Depth, int Height, int Width, int Count, bool Aligned);
 
 /// <summary>
@@ -79,8 +98,24 @@ internal sealed unsafe class FftwPlanCache
         var shape = stackalloc int[] { key.Height, key.Width };
         var realDistance = key.Height * key.Width;
         var complexDistance = key.Height * complexWidth;
+        var length = shape + 1;
+        var columns = shape;
         return key.Kind switch
         {
+            FftwPlanKind.ForwardRows => FftwNative.PlanManyDftR2C(
+                1, length, key.Count, real.Pointer, null, 1, key.Width, complex.Pointer, null, 1, complexWidth,
+                _rigorFlags | alignment | FftwNative.PreserveInput),
+            FftwPlanKind.InverseRows => FftwNative.PlanManyDftC2R(
+                1, length, key.Count, complex.Pointer, null, 1, complexWidth, real.Pointer, null, 1, key.Width,
+                _rigorFlags | alignment | FftwNative.DestroyInput),
+            FftwPlanKind.ForwardColumns or FftwPlanKind.InverseColumns => FftwNative.PlanManyDft(
+                1, columns, key.Count, complex.Pointer, null, key.Count, 1, complex.Pointer, null, key.Count, 1,
+                key.Kind == FftwPlanKind.ForwardColumns ? FftwNative.ForwardSign : FftwNative.BackwardSign,
+                _rigorFlags | alignment),
+            FftwPlanKind.ForwardSequences or FftwPlanKind.InverseSequences => FftwNative.PlanManyDft(
+                1, columns, key.Count, complex.Pointer, null, 1, key.Height, complex.Pointer, null, 1, key.Height,
+                key.Kind == FftwPlanKind.ForwardSequences ? FftwNative.ForwardSign : FftwNative.BackwardSign,
+                _rigorFlags | alignment),
             FftwPlanKind.Forward2D => FftwNative.PlanManyDftR2C(
                 2, shape, key.Count, real.Pointer, null, 1, realDistance, complex.Pointer, null, 1, complexDistance,
                 _rigorFlags | alignment | FftwNative.PreserveInput),

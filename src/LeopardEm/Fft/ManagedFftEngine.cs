@@ -14,6 +14,9 @@ public sealed unsafe class ManagedFftEngine : IFftEngine
     // Columns gathered per block: 16 complex values are two cache lines per row.
     private const int ColumnBlock = 16;
 
+    // Narrow arrays (the correlation's 32-column blocks) need no gathering.
+    private const int DirectColumns = 32;
+
     /// <inheritdoc />
     public string Name => "managed";
 
@@ -48,6 +51,57 @@ public sealed unsafe class ManagedFftEngine : IFftEngine
     }
 
     /// <inheritdoc />
+    public void ForwardPadded2D(ReadOnlySpan<float> block, int blockHeight, int blockWidth, Span<ComplexF> output, int height, int width) =>
+        PaddedForwardTransform.Run(this, block, blockHeight, blockWidth, output, height, width);
+
+    /// <inheritdoc />
+    public void ForwardRows(ReadOnlySpan<float> input, Span<ComplexF> output, int length, int count)
+    {
+        FftArguments.Check(input, output, 1, 1, length, count);
+        fixed (float* real = input)
+        fixed (ComplexF* complex = output)
+        {
+            ForwardRows(real, complex, length, count);
+        }
+    }
+
+    /// <inheritdoc />
+    public void InverseRows(Span<ComplexF> input, Span<float> output, int length, int count)
+    {
+        FftArguments.Check(output, input, 1, 1, length, count);
+        fixed (ComplexF* complex = input)
+        fixed (float* real = output)
+        {
+            InverseRows(complex, real, length, count);
+        }
+    }
+
+    /// <inheritdoc />
+    public void TransformColumns(Span<ComplexF> data, int length, int count, TransformDirection direction)
+    {
+        FftArguments.CheckColumns(data, length, count);
+        fixed (ComplexF* complex = data)
+        {
+            TransformColumns(complex, length, count, direction == TransformDirection.Inverse);
+        }
+    }
+
+    /// <inheritdoc />
+    public void TransformSequences(Span<ComplexF> data, int length, int count, TransformDirection direction)
+    {
+        FftArguments.CheckColumns(data, length, count);
+        var plan = ManagedFftPlans.Complex(length);
+        var scratch = ManagedFftScratch.Plan(plan.ScratchLength(1));
+        fixed (ComplexF* complex = data)
+        {
+            for (var q = 0; q < count; q++)
+            {
+                plan.Transform(complex + (nint)q * length, scratch, 1, direction == TransformDirection.Inverse);
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public void Forward3D(ReadOnlySpan<float> input, Span<ComplexF> output, int depth, int height, int width)
     {
         var (realItem, complexItem) = FftArguments.Check(input, output, depth, height, width, 1);
@@ -65,14 +119,10 @@ public sealed unsafe class ManagedFftEngine : IFftEngine
     {
         var complexWidth = width / 2 + 1;
         var plane = height * complexWidth;
-        var rows = ManagedFftPlans.Real(width);
         fixed (float* real = input)
         fixed (ComplexF* complex = output)
         {
-            for (var r = 0; r < depth * height; r++)
-            {
-                rows.Forward(real + (nint)r * width, complex + (nint)r * complexWidth);
-            }
+            ForwardRows(real, complex, width, depth * height);
 
             for (var z = 0; z < depth; z++)
             {
@@ -87,7 +137,6 @@ public sealed unsafe class ManagedFftEngine : IFftEngine
     {
         var complexWidth = width / 2 + 1;
         var plane = height * complexWidth;
-        var rows = ManagedFftPlans.Real(width);
         fixed (ComplexF* complex = input)
         fixed (float* real = output)
         {
@@ -97,17 +146,35 @@ public sealed unsafe class ManagedFftEngine : IFftEngine
                 TransformColumns(complex + (nint)z * plane, height, complexWidth, inverse: true);
             }
 
-            for (var r = 0; r < depth * height; r++)
-            {
-                rows.Inverse(complex + (nint)r * complexWidth, real + (nint)r * width);
-            }
+            InverseRows(complex, real, width, depth * height);
         }
 
         FftScaling.Scale(output, FftScaling.InverseScale((long)depth * height * width));
     }
 
-    // Complex DFTs of length `rows` down every column of a rows x rowLength array, a block of adjacent columns at a
-    // time: the block is gathered into contiguous scratch and transformed as interleaved sequences.
+    private static void ForwardRows(float* real, ComplexF* complex, int length, int count)
+    {
+        var complexWidth = length / 2 + 1;
+        var rows = ManagedFftPlans.Real(length);
+        for (var r = 0; r < count; r++)
+        {
+            rows.Forward(real + (nint)r * length, complex + (nint)r * complexWidth);
+        }
+    }
+
+    private static void InverseRows(ComplexF* complex, float* real, int length, int count)
+    {
+        var complexWidth = length / 2 + 1;
+        var rows = ManagedFftPlans.Real(length);
+        for (var r = 0; r < count; r++)
+        {
+            rows.Inverse(complex + (nint)r * complexWidth, real + (nint)r * length);
+        }
+    }
+
+    // Complex DFTs of length `rows` down every column of a rows x rowLength array. Up to DirectColumns columns are
+    // transformed where they lie (they are already interleaved sequences); wider arrays a block of adjacent columns at
+    // a time, gathered into contiguous scratch so the passes stay in cache.
     private static void TransformColumns(ComplexF* data, int rows, int rowLength, bool inverse)
     {
         if (rows == 1)
@@ -116,6 +183,12 @@ public sealed unsafe class ManagedFftEngine : IFftEngine
         }
 
         var plan = ManagedFftPlans.Complex(rows);
+        if (rowLength <= DirectColumns)
+        {
+            plan.Transform(data, ManagedFftScratch.Plan(plan.ScratchLength(rowLength)), rowLength, inverse);
+            return;
+        }
+
         var block = ManagedFftScratch.Columns(rows * Math.Min(ColumnBlock, rowLength));
         var scratch = ManagedFftScratch.Plan(plan.ScratchLength(Math.Min(ColumnBlock, rowLength)));
         for (var c0 = 0; c0 < rowLength; c0 += ColumnBlock)

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using LeopardEm.Imaging;
 
 namespace LeopardEm.Fft;
@@ -5,8 +6,8 @@ namespace LeopardEm.Fft;
 /// <summary>
 /// Mixed-radix Stockham (self-sorting, decimation in frequency) complex FFT for lengths whose prime factors are all at
 /// most <see cref="MaxRadix"/>. Each stage reads one buffer and writes the other, so no bit-reversal pass is needed;
-/// radices 4, 2, 3, 5 have dedicated butterflies and other primes use a generic O(p²) butterfly. Twiddles are computed
-/// in double and stored in float.
+/// radices 4, 2, 3, 5, 7 have dedicated butterflies and other primes use a generic O(p²) butterfly, all vectorised
+/// (Vector256, four sequences at a time) where the stride allows. Twiddles are computed in double and stored in float.
 /// </summary>
 internal sealed unsafe class StockhamFft : ComplexFftPlan
 {
@@ -55,18 +56,15 @@ internal sealed unsafe class StockhamFft : ComplexFftPlan
         var stride = batch;
         foreach (var stage in _stages)
         {
-            var m = stage.Length / stage.Radix;
-            fixed (ComplexF* twiddles = stage.Twiddles)
-            fixed (ComplexF* roots = stage.Roots)
+            // Four lanes at a time wherever the stride allows (every stage of a batch of 4k sequences, all but the
+            // first stages of a single one).
+            if (Vector256.IsHardwareAccelerated && stride % VectorLanes.Count == 0)
             {
-                switch (stage.Radix)
-                {
-                    case 2: StockhamButterflies.Radix2<TDir>(source, target, m, stride, twiddles); break;
-                    case 3: StockhamButterflies.Radix3<TDir>(source, target, m, stride, twiddles); break;
-                    case 4: StockhamButterflies.Radix4<TDir>(source, target, m, stride, twiddles); break;
-                    case 5: StockhamButterflies.Radix5<TDir>(source, target, m, stride, twiddles); break;
-                    default: StockhamButterflies.Generic<TDir>(source, target, m, stride, twiddles, roots, stage.Radix); break;
-                }
+                RunStage<TDir, VectorLanes>(stage, source, target, stride);
+            }
+            else
+            {
+                RunStage<TDir, ScalarLanes>(stage, source, target, stride);
             }
 
             var written = target;
@@ -79,6 +77,26 @@ internal sealed unsafe class StockhamFft : ComplexFftPlan
         {
             var bytes = (long)Length * batch * sizeof(ComplexF);
             Buffer.MemoryCopy(source, data, bytes, bytes);
+        }
+    }
+
+    private static void RunStage<TDir, TLane>(Stage stage, ComplexF* source, ComplexF* target, int stride)
+        where TDir : struct, IFftDirection
+        where TLane : unmanaged, IComplexLanes<TLane>
+    {
+        var m = stage.Length / stage.Radix;
+        fixed (ComplexF* twiddles = stage.Twiddles)
+        fixed (ComplexF* roots = stage.Roots)
+        {
+            switch (stage.Radix)
+            {
+                case 2: StockhamButterflies<TDir, TLane>.Radix2(source, target, m, stride, twiddles); break;
+                case 3: StockhamButterflies<TDir, TLane>.Radix3(source, target, m, stride, twiddles); break;
+                case 4: StockhamButterflies<TDir, TLane>.Radix4(source, target, m, stride, twiddles); break;
+                case 5: StockhamButterflies<TDir, TLane>.Radix5(source, target, m, stride, twiddles); break;
+                case 7: StockhamButterflies<TDir, TLane>.Radix7(source, target, m, stride, twiddles); break;
+                default: StockhamButterflies<TDir, TLane>.Generic(source, target, m, stride, twiddles, roots, stage.Radix); break;
+            }
         }
     }
 
@@ -129,7 +147,7 @@ internal sealed unsafe class StockhamFft : ComplexFftPlan
                 }
             }
 
-            Roots = radix > 5 ? Enumerable.Range(0, radix).Select(e => Root(e, radix)).ToArray() : [];
+            Roots = radix > 7 ? Enumerable.Range(0, radix).Select(e => Root(e, radix)).ToArray() : [];
         }
 
         public int Radix { get; }

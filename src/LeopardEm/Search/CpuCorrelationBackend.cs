@@ -32,12 +32,13 @@ public sealed class CpuCorrelationBackend : ICorrelationBackend
         var total = count * perOrientation;
         long done = 0;
 
+        using var frame = new CorrelationFrame(inputs, _fft);
         var workers = new CpuCorrelationWorker[threads];
         try
         {
             for (var t = 0; t < threads; t++)
             {
-                workers[t] = new CpuCorrelationWorker(inputs, _fft);
+                workers[t] = new CpuCorrelationWorker(inputs, frame, _fft);
             }
 
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
@@ -55,6 +56,8 @@ public sealed class CpuCorrelationBackend : ICorrelationBackend
                     var now = Interlocked.Add(ref done, (last - first) * perOrientation);
                     progress?.Report(new SearchProgress(now, total));
                 }
+
+                workers[t].Flush();
             });
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OperationCanceledException))

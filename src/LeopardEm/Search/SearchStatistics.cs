@@ -60,25 +60,44 @@ public sealed class SearchStatistics
     /// <param name="globalIndex">The map's global search index.</param>
     public void Add(ReadOnlySpan<float> correlation, int stride, int globalIndex)
     {
-        if (stride < Width || correlation.Length < (long)(Height - 1) * stride + Width)
+        AddRows(correlation, 0, stride, 0, Height, [globalIndex]);
+        Count++;
+    }
+
+    /// <summary>
+    /// Adds rows <c>[firstRow, firstRow + rowCount)</c> of several correlation maps at once, in the order of
+    /// <paramref name="globalIndices"/>: the running maxima and sums stay in registers across the maps, so each pixel's
+    /// statistics are read and written once per call rather than once per map, with results identical to adding the
+    /// maps one by one. Row <c>firstRow + i</c> of map <c>m</c> is read from
+    /// <c>values[m·mapStride + i·rowStride ..]</c>. <see cref="Count"/> is not changed: call <see cref="CountMaps"/>
+    /// once every row of the maps has been added.
+    /// </summary>
+    internal void AddRows(ReadOnlySpan<float> values, int mapStride, int rowStride, int firstRow, int rowCount, ReadOnlySpan<int> globalIndices)
+    {
+        var maps = globalIndices.Length;
+        if (maps < 1 || rowCount < 0 || firstRow < 0 || firstRow + rowCount > Height || rowStride < Width
+            || (rowCount > 0 && values.Length < (long)(maps - 1) * mapStride + (long)(rowCount - 1) * rowStride + Width))
         {
-            throw new ArgumentException($"A {Height} x {Width} region needs rows of stride >= {Width} in a map of at least {(long)(Height - 1) * stride + Width} values.");
+            throw new ArgumentException(
+                $"Rows [{firstRow}, {firstRow + rowCount}) of {maps} maps do not fit the {Height} x {Width} region or the {values.Length} values given.");
         }
 
-        for (var y = 0; y < Height; y++)
+        for (var i = 0; i < rowCount; i++)
         {
-            var offset = y * Width;
+            var offset = (firstRow + i) * Width;
             AddRow(
-                correlation.Slice(y * stride, Width),
+                values[(i * rowStride)..],
+                mapStride,
                 Mip.AsSpan(offset, Width),
                 BestIndex.AsSpan(offset, Width),
                 Sum.AsSpan(offset, Width),
                 SumOfSquares.AsSpan(offset, Width),
-                globalIndex);
+                globalIndices);
         }
-
-        Count++;
     }
+
+    /// <summary>Records that <paramref name="maps"/> maps have been added completely with <see cref="AddRows"/>.</summary>
+    internal void CountMaps(int maps) => Count += maps;
 
     /// <summary>Folds <paramref name="other"/> (statistics of a disjoint part of the same search) into this one.</summary>
     public void Merge(SearchStatistics other)
@@ -109,48 +128,63 @@ public sealed class SearchStatistics
         index >= 0 && (value > current || (value == current && (currentIndex < 0 || index < currentIndex)));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // values[m·mapStride + x] is map m's value at column x of this row.
     private static void AddRow(
-            ReadOnlySpan<float> values, Span<float> mip, Span<int> best, Span<double> sum, Span<double> squares, int index)
+        ReadOnlySpan<float> values, int mapStride, Span<float> mip, Span<int> best, Span<double> sum, Span<double> squares,
+        ReadOnlySpan<int> indices)
     {
-        var i = 0;
+        var width = mip.Length;
+        var x = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            var indexVector = Vector256.Create(index);
-            for (; i <= values.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            for (; x <= width - Vector256<float>.Count; x += Vector256<float>.Count)
             {
-                var v = Vector256.Create(values.Slice(i, Vector256<float>.Count));
-                var m = Vector256.Create(mip.Slice(i, Vector256<float>.Count));
-                var b = Vector256.Create(best.Slice(i, Vector256<int>.Count));
-                // Ties to the lower index; b < 0 marks a slot never written. NaN compares false and never wins.
-                var tieWins = Vector256.Equals(v, m).AsInt32() & (Vector256.LessThan(indexVector, b) | Vector256.LessThan(b, Vector256<int>.Zero));
-                var wins = Vector256.GreaterThan(v, m).AsInt32() | tieWins;
-                Vector256.ConditionalSelect(wins.AsSingle(), v, m).CopyTo(mip.Slice(i));
-                Vector256.ConditionalSelect(wins, indexVector, b).CopyTo(best.Slice(i));
+                var m = Vector256.Create(mip.Slice(x, Vector256<float>.Count));
+                var b = Vector256.Create(best.Slice(x, Vector256<int>.Count));
+                var sumLow = Vector256.Create(sum.Slice(x, 4));
+                var sumHigh = Vector256.Create(sum.Slice(x + 4, 4));
+                var squaresLow = Vector256.Create(squares.Slice(x, 4));
+                var squaresHigh = Vector256.Create(squares.Slice(x + 4, 4));
+                for (var map = 0; map < indices.Length; map++)
+                {
+                    var v = Vector256.Create(values.Slice(map * mapStride + x, Vector256<float>.Count));
+                    var index = Vector256.Create(indices[map]);
+                    // Ties to the lower index; b < 0 marks a slot never written. NaN compares false and never wins.
+                    var tieWins = Vector256.Equals(v, m).AsInt32() & (Vector256.LessThan(index, b) | Vector256.LessThan(b, Vector256<int>.Zero));
+                    var wins = Vector256.GreaterThan(v, m).AsInt32() | tieWins;
+                    m = Vector256.ConditionalSelect(wins.AsSingle(), v, m);
+                    b = Vector256.ConditionalSelect(wins, index, b);
+                    var (low, high) = Vector256.Widen(v);
+                    sumLow += low;
+                    sumHigh += high;
+                    squaresLow += low * low;
+                    squaresHigh += high * high;
+                }
 
-                var (low, high) = Vector256.Widen(v);
-                var sumLow = Vector256.Create(sum.Slice(i, 4));
-                var sumHigh = Vector256.Create(sum.Slice(i + 4, 4));
-                (sumLow + low).CopyTo(sum.Slice(i));
-                (sumHigh + high).CopyTo(sum.Slice(i + 4));
-                var squaresLow = Vector256.Create(squares.Slice(i, 4));
-                var squaresHigh = Vector256.Create(squares.Slice(i + 4, 4));
-                (squaresLow + low * low).CopyTo(squares.Slice(i));
-                (squaresHigh + high * high).CopyTo(squares.Slice(i + 4));
+                m.CopyTo(mip.Slice(x));
+                b.CopyTo(best.Slice(x));
+                sumLow.CopyTo(sum.Slice(x));
+                sumHigh.CopyTo(sum.Slice(x + 4));
+                squaresLow.CopyTo(squares.Slice(x));
+                squaresHigh.CopyTo(squares.Slice(x + 4));
             }
         }
 
-        for (; i < values.Length; i++)
+        for (; x < width; x++)
         {
-            var v = values[i];
-            if (Beats(v, index, mip[i], best[i]))
+            for (var map = 0; map < indices.Length; map++)
             {
-                mip[i] = v;
-                best[i] = index;
-            }
+                var v = values[map * mapStride + x];
+                if (Beats(v, indices[map], mip[x], best[x]))
+                {
+                    mip[x] = v;
+                    best[x] = indices[map];
+                }
 
-            double d = v;
-            sum[i] += d;
-            squares[i] += d * d;
+                double d = v;
+                sum[x] += d;
+                squares[x] += d * d;
+            }
         }
     }
 }

@@ -17,9 +17,7 @@ internal sealed class TemplateCorrelator : IDisposable
     private readonly int _n;
     private readonly int _h;
     private readonly int _w;
-    private readonly AlignedBuffer<ComplexF> _filtered;
-    private readonly AlignedBuffer<float> _projection;
-    private readonly float[] _centred;
+    private readonly ProjectionTemplate _template;
     private readonly AlignedBuffer<float> _padded;
     private readonly AlignedBuffer<ComplexF> _spectrum;
     private readonly AlignedBuffer<float> _correlation;
@@ -34,10 +32,7 @@ internal sealed class TemplateCorrelator : IDisposable
         _n = templateSize;
         _h = frameHeight;
         _w = frameWidth;
-        var half = _n / 2 + 1;
-        _filtered = new AlignedBuffer<ComplexF>(_n * half);
-        _projection = new AlignedBuffer<float>(_n * _n);
-        _centred = new float[_n * _n];
+        _template = new ProjectionTemplate(_n, fft);
         // Only the top-left N x N block is ever written, so the rest of the padded frame stays zero.
         _padded = new AlignedBuffer<float>((long)_h * _w);
         _spectrum = new AlignedBuffer<ComplexF>((long)_h * (_w / 2 + 1));
@@ -53,28 +48,11 @@ internal sealed class TemplateCorrelator : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void MakeTemplate(ReadOnlySpan<ComplexF> slice, ReadOnlySpan<float> filter, int normalizationHeight, int normalizationWidth)
     {
-        var filtered = _filtered.Span;
-        for (var i = 0; i < filtered.Length; i++)
-        {
-            filtered[i] = slice[i] * filter[i];
-        }
-
-        var projection = _projection.Span;
-        _fft.Inverse2D(filtered, projection, _n, _n);
-        var half = _n / 2;
-        for (var y = 0; y < _n; y++)
-        {
-            var source = projection.Slice((y + half) % _n * _n, _n);
-            var target = _centred.AsSpan(y * _n, _n);
-            source[half..].CopyTo(target);
-            source[..half].CopyTo(target[(_n - half)..]);
-        }
-
-        ProjectionNormalizer.Normalize(_centred, _n, _n, normalizationHeight, normalizationWidth);
+        var centred = _template.Build(slice, filter, normalizationHeight, normalizationWidth);
         var padded = _padded.Span;
         for (var y = 0; y < _n; y++)
         {
-            _centred.AsSpan(y * _n, _n).CopyTo(padded.Slice(y * _w, _n));
+            centred.Slice(y * _n, _n).CopyTo(padded.Slice(y * _w, _n));
         }
     }
 
@@ -108,8 +86,7 @@ internal sealed class TemplateCorrelator : IDisposable
 
     public void Dispose()
     {
-        _filtered.Dispose();
-        _projection.Dispose();
+        _template.Dispose();
         _padded.Dispose();
         _spectrum.Dispose();
         _correlation.Dispose();
