@@ -100,28 +100,14 @@ public sealed unsafe class FftwEngine : IFftEngine
     }
 
     /// <inheritdoc />
-    public void TransformColumns(Span<ComplexF> data, int length, int count, TransformDirection direction)
-    {
-        FftArguments.CheckColumns(data, length, count);
-        var kind = direction == TransformDirection.Forward ? FftwPlanKind.ForwardColumns : FftwPlanKind.InverseColumns;
-        fixed (ComplexF* complex = data)
-        {
-            var plan = _plans.Get(new FftwPlanKey(kind, 1, length, 1, count, IsAligned((float*)complex, complex)));
-            FftwNative.ExecuteDft(plan, complex, complex);
-        }
-    }
+    public void TransformColumns(Span<ComplexF> data, int length, int count, TransformDirection direction) =>
+        TransformInPlace(
+            data, length, count, direction == TransformDirection.Forward ? FftwPlanKind.ForwardColumns : FftwPlanKind.InverseColumns);
 
     /// <inheritdoc />
-    public void TransformSequences(Span<ComplexF> data, int length, int count, TransformDirection direction)
-    {
-        FftArguments.CheckColumns(data, length, count);
-        var kind = direction == TransformDirection.Forward ? FftwPlanKind.ForwardSequences : FftwPlanKind.InverseSequences;
-        fixed (ComplexF* complex = data)
-        {
-            var plan = _plans.Get(new FftwPlanKey(kind, 1, length, 1, count, IsAligned((float*)complex, complex)));
-            FftwNative.ExecuteDft(plan, complex, complex);
-        }
-    }
+    public void TransformSequences(Span<ComplexF> data, int length, int count, TransformDirection direction) =>
+        TransformInPlace(
+            data, length, count, direction == TransformDirection.Forward ? FftwPlanKind.ForwardSequences : FftwPlanKind.InverseSequences);
 
     /// <inheritdoc />
     public void Forward3D(ReadOnlySpan<float> input, Span<ComplexF> output, int depth, int height, int width)
@@ -147,6 +133,16 @@ public sealed unsafe class FftwEngine : IFftEngine
         }
 
         FftScaling.Scale(output[..realItem], FftScaling.InverseScale(realItem));
+    }
+
+    private void TransformInPlace(Span<ComplexF> data, int length, int count, FftwPlanKind kind)
+    {
+        FftArguments.CheckColumns(data, length, count);
+        fixed (ComplexF* complex = data)
+        {
+            var plan = _plans.Get(new FftwPlanKey(kind, 1, length, 1, count, IsAligned((float*)complex, complex)));
+            FftwNative.ExecuteDft(plan, complex, complex);
+        }
     }
 
     // New-array execute needs arrays aligned like the planning arrays; aligned plans were made on 64-byte aligned
