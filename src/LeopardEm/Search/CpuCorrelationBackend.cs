@@ -38,7 +38,7 @@ public sealed class CpuCorrelationBackend : ICorrelationBackend
         {
             for (var t = 0; t < threads; t++)
             {
-                workers[t] = new CpuCorrelationWorker(inputs, frame, _fft);
+                workers[t] = new CpuCorrelationWorker(inputs, frame, _fft, threads);
             }
 
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>

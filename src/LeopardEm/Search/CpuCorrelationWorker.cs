@@ -9,7 +9,7 @@ namespace LeopardEm.Search;
 /// One CPU thread's share of a search: its own aligned buffers and statistics, so workers never synchronise inside
 /// the hot loop, which allocates nothing. For each orientation it extracts one central slice and reuses it for every
 /// (pixel size, defocus) plane (spec §9 and Appendix A). Correlations are kept (as spectra) until a group of them
-/// is complete (up to <see cref="MaxGroup"/>, within <see cref="GroupBudgetBytes"/>), and then folded into the
+/// is complete (up to <see cref="MaxGroup"/>, within the worker's share of <see cref="GroupBudgetBytes"/>), and then folded into the
 /// statistics together, so each pixel's statistics (24 bytes) cross the memory bus once per group rather than once
 /// per correlation; <see cref="Flush"/> folds in the last, partial group.
 /// <para>
@@ -29,9 +29,10 @@ internal sealed unsafe class CpuCorrelationWorker : IDisposable
     /// <summary>Most correlations folded into the statistics together.</summary>
     public const int MaxGroup = 16;
 
-    /// <summary>Memory a worker may spend on the spectra of a group (1 GiB: 15 correlations at 4096², 11 at
-    /// 5760 x 4096), which keeps a two-thread 4096² search near 3 GB.</summary>
-    public const long GroupBudgetBytes = 1L << 30;
+    /// <summary>Memory all workers together may spend on the spectra of their groups (2 GiB, shared equally: with two
+    /// threads 15 correlations per group at 4096², 11 at 5760 x 4096, a 4096² search near 3 GB), so the total does not
+    /// grow with the thread count.</summary>
+    public const long GroupBudgetBytes = 2L << 30;
 
     /// <summary>Spectrum columns per block of the column pass: 32 x H complex values stay in L2.</summary>
     public const int ColumnBlock = 32;
@@ -54,7 +55,7 @@ internal sealed unsafe class CpuCorrelationWorker : IDisposable
     private readonly int _productRows;
     private int _pending;
 
-    public CpuCorrelationWorker(SearchInputs inputs, CorrelationFrame frame, IFftEngine fft)
+    public CpuCorrelationWorker(SearchInputs inputs, CorrelationFrame frame, IFftEngine fft, int workers)
     {
         _inputs = inputs;
         _frame = frame;
@@ -62,7 +63,7 @@ internal sealed unsafe class CpuCorrelationWorker : IDisposable
         _n = inputs.Template.Size;
         var half = _n / 2 + 1;
         var productBytes = (long)frame.Height * frame.ComplexWidth * Unsafe.SizeOf<ComplexF>();
-        var group = (int)Math.Clamp(GroupBudgetBytes / productBytes, 1, MaxGroup);
+        var group = (int)Math.Clamp(GroupBudgetBytes / Math.Max(workers, 1) / productBytes, 1, MaxGroup);
         _slice = new AlignedBuffer<ComplexF>(_n * half);
         _template = new ProjectionTemplate(_n, fft);
         // Only the first N samples of each row are ever written, so the rest of each frame-wide row stays zero.

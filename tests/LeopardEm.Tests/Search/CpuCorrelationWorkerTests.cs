@@ -14,7 +14,7 @@ public class CpuCorrelationWorkerTests
         var engine = FftTestEngines.Get(engineName);
         using var inputs = search.Inputs(validOnly: true);
         using var frame = new CorrelationFrame(inputs, engine);
-        using var worker = new CpuCorrelationWorker(inputs, frame, engine);
+        using var worker = new CpuCorrelationWorker(inputs, frame, engine, workers: 1);
         // Warm-up: plans, per-thread scratch.
         for (var o = 0; o < 5; o++)
         {
