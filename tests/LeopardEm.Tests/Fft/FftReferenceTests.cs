@@ -27,20 +27,8 @@ public class FftReferenceTests
     }
 
     /// <summary>3-D shapes, even and odd.</summary>
-    public static TheoryData<string, int, int, int> Shapes3D()
-    {
-        (int, int, int)[] shapes = [(4, 6, 8), (5, 6, 7), (3, 5, 2), (7, 1, 9)];
-        var data = new TheoryData<string, int, int, int>();
-        foreach (var engine in FftTestEngines.Names)
-        {
-            foreach (var (d, h, w) in shapes)
-            {
-                data.Add(engine, d, h, w);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, int, int, int> Shapes3D() =>
+        FftTestEngines.WithShapes([(4, 6, 8), (5, 6, 7), (3, 5, 2), (7, 1, 9)]);
 
     [Theory]
     [MemberData(nameof(Shapes2D))]

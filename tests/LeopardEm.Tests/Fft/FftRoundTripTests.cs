@@ -8,21 +8,8 @@ public class FftRoundTripTests
 {
     private const double Tolerance = 1e-5;
 
-    public static TheoryData<string, int, int, int> Shapes()
-    {
-        (int, int, int)[] shapes = [(1, 16, 16), (1, 17, 15), (1, 30, 42), (1, 256, 200), (1, 73, 146),
-            (4, 6, 8), (5, 6, 7), (9, 8, 11), (16, 16, 16)];
-        var data = new TheoryData<string, int, int, int>();
-        foreach (var engine in FftTestEngines.Names)
-        {
-            foreach (var (d, h, w) in shapes)
-            {
-                data.Add(engine, d, h, w);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, int, int, int> Shapes() => FftTestEngines.WithShapes(
+        [(1, 16, 16), (1, 17, 15), (1, 30, 42), (1, 256, 200), (1, 73, 146), (4, 6, 8), (5, 6, 7), (9, 8, 11), (16, 16, 16)]);
 
     [Theory]
     [MemberData(nameof(Shapes))]

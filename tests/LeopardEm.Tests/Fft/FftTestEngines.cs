@@ -21,4 +21,19 @@ public static class FftTestEngines
         "fftw" => FftEngines.TryGetFftw(out var fftw) ? fftw : throw new InvalidOperationException("FFTW is unavailable."),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
+
+    /// <summary>Every available engine combined with every 3-D shape (depth, height, width), as theory data.</summary>
+    public static TheoryData<string, int, int, int> WithShapes(IEnumerable<(int Depth, int Height, int Width)> shapes)
+    {
+        var data = new TheoryData<string, int, int, int>();
+        foreach (var engine in Names)
+        {
+            foreach (var (d, h, w) in shapes)
+            {
+                data.Add(engine, d, h, w);
+            }
+        }
+
+        return data;
+    }
 }
