@@ -64,23 +64,18 @@ public sealed class MatchTemplateJob : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         settings.ThrowIfInvalid();
         var problems = MatchTemplatePaths.Check(settings, baseDirectory).ToList();
-        if (!settings.MatchTemplateResult.AllowFileOverwrite)
-        {
-            foreach (var extra in new[] { PixelSizeMapPathOf(settings), options.OutputCsvPath })
-            {
-                if (extra is not null && File.Exists(MatchTemplatePaths.Resolve(extra, baseDirectory)))
-                {
-                    problems.Add(new SettingsProblem("output", $"File '{extra}' already exists, but 'allow_file_overwrite' is False."));
-                }
-            }
-        }
-
         var mapPaths = settings.MatchTemplateResult.OutputPaths.Select(o => MatchTemplatePaths.Resolve(o.Path, baseDirectory)).ToHashSet();
-        foreach (var extra in new[] { PixelSizeMapPathOf(settings), options.OutputCsvPath })
+        var extras = new[] { PixelSizeMapPathOf(settings), options.OutputCsvPath }.OfType<string>().ToList();
+        foreach (var extra in extras)
         {
-            if (extra is not null && mapPaths.Contains(MatchTemplatePaths.Resolve(extra, baseDirectory)))
+            var full = MatchTemplatePaths.Resolve(extra, baseDirectory);
+            if (mapPaths.Contains(full))
             {
                 problems.Add(new SettingsProblem("output", $"'{extra}' is also one of the match_template_result map paths; give it its own file."));
+            }
+            else if (!settings.MatchTemplateResult.AllowFileOverwrite && File.Exists(full))
+            {
+                problems.Add(new SettingsProblem("output", $"File '{extra}' already exists, but 'allow_file_overwrite' is False."));
             }
         }
 
@@ -90,6 +85,12 @@ public sealed class MatchTemplateJob : IDisposable
         }
 
         MatchTemplatePaths.CreateOutputDirectories(settings.MatchTemplateResult, baseDirectory);
+        foreach (var directory in extras.Select(e => Path.GetDirectoryName(MatchTemplatePaths.Resolve(e, baseDirectory))))
+        {
+            // The table may go elsewhere than the maps; create its folder now, as Leopard-EM does for the maps.
+            Directory.CreateDirectory(directory!);
+        }
+
         var micrograph = MrcReader.ReadImage(MatchTemplatePaths.Resolve(settings.MicrographPath, baseDirectory));
         var template = MrcReader.ReadVolume(MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory));
         var fft = FftEngines.Default;

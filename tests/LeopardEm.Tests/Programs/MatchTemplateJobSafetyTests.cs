@@ -60,6 +60,25 @@ public sealed class MatchTemplateJobSafetyTests
         AssertUnchanged(before, workspace.Snapshot());
     }
 
+    /// <summary>The particle table may go to a folder of its own, which is created; a table path equal to one of the
+    /// map paths is refused before anything is written.</summary>
+    [Fact]
+    public void The_table_gets_its_folder_and_may_not_replace_a_map()
+    {
+        using var workspace = new JobWorkspace();
+        var mip = workspace.Settings.MatchTemplateResult.MipPath;
+        var clash = Assert.Throws<SettingsValidationException>(
+            () => MatchTemplateJob.Prepare(workspace.Settings, workspace.Path, new MatchTemplateOptions { OutputCsvPath = mip }));
+        Assert.Contains("map paths", Assert.Single(clash.Problems).Message);
+        Assert.False(Directory.Exists(workspace.File("out")));
+
+        var options = new MatchTemplateOptions { OutputCsvPath = "tables/run1/particles.csv" };
+        using var job = MatchTemplateJob.Prepare(workspace.Settings, workspace.Path, options);
+        var outcome = job.Run(null, CancellationToken.None);
+        Assert.True(File.Exists(workspace.File("tables/run1/particles.csv")));
+        Assert.Contains(workspace.File("tables/run1/particles.csv"), outcome.WrittenFiles);
+    }
+
     /// <summary>Cancelling from the progress callback after the first report stops the run with
     /// <see cref="OperationCanceledException"/>, and the output directory stays empty (no maps, table or temporary
     /// files).</summary>
