@@ -1,6 +1,6 @@
-using System.Globalization;
 using LeopardEm.Demo;
 using Spectre.Console;
+using static System.FormattableString;
 
 namespace LeopardEm.Cli;
 
@@ -44,6 +44,4 @@ internal static class RecoveryTable
                 $"{report.Unpaired.Count} other peak(s) above the threshold, highest z = {report.Unpaired.Max(f => f.ZScore):F2} (false positives)."));
         }
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using LeopardEm.Orientations;
 using LeopardEm.Programs;
 using Spectre.Console;
+using static System.FormattableString;
 
 namespace LeopardEm.Cli;
 
@@ -69,6 +69,4 @@ internal static class RefineSummary
             console.WriteLine($"wrote {file}");
         }
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using LeopardEm.Demo;
 using Spectre.Console;
+using static System.FormattableString;
 
 namespace LeopardEm.Cli;
 
@@ -32,6 +32,4 @@ internal static class RefinementTable
             Invariant($"mean |defocus error| {refined.Average(m => Math.Abs(m.Coarse.DefocusError)):F0} Å → {refined.Average(m => Math.Abs(m.DefocusError)):F0} Å, ") +
             Invariant($"mean z-score {refined.Average(m => m.Coarse.Found!.ZScore):F2} → {refined.Average(m => m.ZScore):F2}."));
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

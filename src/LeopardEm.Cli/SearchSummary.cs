@@ -1,6 +1,6 @@
-using System.Globalization;
 using LeopardEm.Programs;
 using Spectre.Console;
+using static System.FormattableString;
 
 namespace LeopardEm.Cli;
 
@@ -65,6 +65,4 @@ internal static class SearchSummary
 
     private static int Threads(MatchTemplateJob job) =>
         job.Options.Threads > 0 ? job.Options.Threads : Environment.ProcessorCount;
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

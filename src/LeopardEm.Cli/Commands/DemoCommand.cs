@@ -1,10 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
 using LeopardEm.Config;
 using LeopardEm.Demo;
 using LeopardEm.Programs;
 using LeopardEm.Settings;
 using Spectre.Console;
+using static System.FormattableString;
 
 namespace LeopardEm.Cli.Commands;
 
@@ -109,6 +109,4 @@ internal static class DemoCommand
         console.WriteLine($"Rerun the search on these files with: leopard match-template {scenario.ConfigPath}");
         return report.AllFound ? ExitCodes.Success : ExitCodes.RuntimeFailure;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Diagnostics;
-using System.Globalization;
 using System.Numerics;
 using LeopardEm.Io;
 using LeopardEm.Programs;
 using LeopardEm.Settings;
 using LeopardEm.Simulation;
 using Spectre.Console;
+using static System.FormattableString;
 
 namespace LeopardEm.Cli.Commands;
 
@@ -152,6 +152,4 @@ internal static class SimulateCommand
         return Invariant($"{grid.Size}³ voxels of {grid.PixelSize:G} Å, integrated {grid.Upsampling}x finer, {config.Voltage:G} kV, ") +
                $"{dose}, {mtf}.";
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
