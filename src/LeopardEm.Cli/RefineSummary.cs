@@ -15,7 +15,7 @@ internal static class RefineSummary
     {
         var search = job.Search;
         var grid = search.Offsets.Convention == LocalGridConvention.Leopard ? "Leopard-EM's" : "symmetric";
-        var threads = job.Options.Threads > 0 ? job.Options.Threads : Environment.ProcessorCount;
+        var threads = Compute.ThreadCount.Resolve(job.Options.Threads);
         var estimate = secondsPerCorrelation * job.TotalCorrelations;
         console.WriteLine(
             Invariant($"Refining {job.Particles.Count} particle(s) from {job.MicrographCount} micrograph(s) in {search.BoxWidth} x {search.BoxHeight} px boxes ") +

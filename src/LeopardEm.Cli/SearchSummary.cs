@@ -64,5 +64,5 @@ internal static class SearchSummary
     };
 
     private static int Threads(MatchTemplateJob job) =>
-        job.Options.Threads > 0 ? job.Options.Threads : Environment.ProcessorCount;
+        Compute.ThreadCount.Resolve(job.Options.Threads);
 }

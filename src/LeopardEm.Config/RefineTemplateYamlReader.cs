@@ -32,7 +32,7 @@ internal static class RefineTemplateYamlReader
                 root.Block(PreprocessingFilters.YamlKey, required: true)),
             ComputationalConfig = SettingsBlockReaders.ReadComputational(
                 root.Block(ComputationalConfigMatch.YamlKey, required: true),
-                new ComputationalConfigMatch { Backend = CorrelationBackend.Batched }),
+                new ComputationalConfigMatch { Backend = CorrelationScheduling.Batched }),
             MovieConfig = ReadMovie(root.Block(MovieConfig.YamlKey)),
         };
         settings = settings with { ApplyGlobalFiltering = root.Bool("apply_global_filtering", settings.ApplyGlobalFiltering) };

@@ -11,10 +11,10 @@ namespace LeopardEm.Config;
 /// </summary>
 internal static class SettingsBlockReaders
 {
-    private static readonly Dictionary<string, CorrelationBackend> Backends = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, CorrelationScheduling> Backends = new(StringComparer.Ordinal)
     {
-        ["streamed"] = CorrelationBackend.Streamed,
-        ["batched"] = CorrelationBackend.Batched,
+        ["streamed"] = CorrelationScheduling.Streamed,
+        ["batched"] = CorrelationScheduling.Batched,
     };
 
     /// <summary>The base grid names of match_template's orientation search.</summary>

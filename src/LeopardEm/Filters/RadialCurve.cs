@@ -60,7 +60,7 @@ public sealed class RadialCurve
         }
 
         // searchsorted(right): number of samples <= q, in 1..last.
-        var j = UpperBound(q);
+        var j = Numerics.SortedSearch.UpperBound<float>(_frequencies, q);
         var x0 = _frequencies[j - 1];
         var y0 = _values[j - 1];
         return y0 + (_values[j] - y0) * (q - x0) / (_frequencies[j] - x0);
@@ -79,24 +79,5 @@ public sealed class RadialCurve
         }
 
         return magnitudes;
-    }
-
-    private int UpperBound(float q)
-    {
-        int lo = 0, hi = _frequencies.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_frequencies[mid] <= q)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }

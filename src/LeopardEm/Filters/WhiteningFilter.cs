@@ -88,7 +88,7 @@ public static class WhiteningFilter
             }
 
             var power = usePowerSpectrum ? spectrum[i].MagnitudeSquared : spectrum[i].Magnitude;
-            var right = LowerBound(centres, x);
+            var right = Numerics.SortedSearch.LowerBound<float>(centres, x); // torch bucketize
             var iL = Math.Clamp(right - 1, 0, bins - 1);
             var iR = Math.Clamp(right, 0, bins - 1);
             var wR = (x - centres[iL]) / Math.Max(centres[iR] - centres[iL], 1e-6f);
@@ -107,26 +107,6 @@ public static class WhiteningFilter
         }
 
         return result;
-    }
-
-    // bucketize: the smallest index with x <= centres[index].
-    private static int LowerBound(float[] centres, float x)
-    {
-        int lo = 0, hi = centres.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (centres[mid] < x)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     // torch's CPU linspace fills the first half forwards from start and the second half backwards from end.

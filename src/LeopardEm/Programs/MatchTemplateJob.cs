@@ -106,7 +106,7 @@ public sealed class MatchTemplateJob : IDisposable
     public double MeasureSecondsPerCorrelation(int orientationsPerThread = 3)
     {
         var space = Inputs.Space;
-        var threads = Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount;
+        var threads = Compute.ThreadCount.Resolve(Options.Threads);
         var shortRun = Math.Min(threads, space.OrientationCount);
         var longRun = Math.Min(Math.Max(orientationsPerThread, 2) * threads, space.OrientationCount);
         if (longRun <= shortRun)

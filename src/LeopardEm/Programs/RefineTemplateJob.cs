@@ -177,7 +177,7 @@ public sealed class RefineTemplateJob
         }
 
         _backend.Run(Search.WithFirstOffsets(1), 1, Target, Options.Threads, null, CancellationToken.None);
-        var threads = Options.Threads > 0 ? Options.Threads : Environment.ProcessorCount;
+        var threads = Compute.ThreadCount.Resolve(Options.Threads);
         var timed = Search.WithFirstOffsets(offsetsPerThread * threads);
         var watch = Stopwatch.StartNew();
         _backend.Run(timed, 1, Target, Options.Threads, null, CancellationToken.None);

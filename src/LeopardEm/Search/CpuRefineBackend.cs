@@ -35,7 +35,7 @@ public sealed class CpuRefineBackend
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(targets);
         var offsets = search.Offsets.Count;
-        var workerCount = Math.Max(1, Math.Min(threads > 0 ? threads : Environment.ProcessorCount, offsets));
+        var workerCount = Math.Max(1, Math.Min(Compute.ThreadCount.Resolve(threads), offsets));
         // A few chunks per worker keep threads busy when offsets cost different amounts (cache effects, preemption).
         var chunk = Math.Max(1, (offsets + 4 * workerCount - 1) / (4 * workerCount));
         var chunks = (offsets + chunk - 1) / chunk;

@@ -16,5 +16,5 @@ public sealed record SearchRunOptions
     public int? OrientationCount { get; init; }
 
     /// <summary>The effective number of threads.</summary>
-    public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+    public int EffectiveThreads => Compute.ThreadCount.Resolve(Threads);
 }

@@ -72,12 +72,7 @@ internal sealed class TemplateCorrelator : IDisposable
     {
         var spectrum = _spectrum.Span;
         _fft.Forward2D(_padded.Span, spectrum, _h, _w);
-        for (var i = 0; i < spectrum.Length; i++)
-        {
-            var t = spectrum[i];
-            var f = image[i];
-            spectrum[i] = new ComplexF(f.Re * t.Re + f.Im * t.Im, f.Im * t.Re - f.Re * t.Im);
-        }
+        ConjugateProduct.MultiplyInto(image, spectrum);
 
         var correlation = _correlation.Span;
         _fft.Inverse2D(spectrum, correlation, _h, _w);

@@ -17,7 +17,7 @@ public sealed record ComputationalConfigMatch
     public int NumCpus { get; init; } = 1;
 
     /// <summary><c>backend</c>: <c>streamed</c> or <c>batched</c>. Default streamed.</summary>
-    public CorrelationBackend Backend { get; init; } = CorrelationBackend.Streamed;
+    public CorrelationScheduling Backend { get; init; } = CorrelationScheduling.Streamed;
 
     /// <summary>Checks ranges; an empty list means valid.</summary>
     /// <param name="keyPath">YAML path of this block, used to name the offending keys.</param>

@@ -52,24 +52,7 @@ internal sealed class AtomFootprints
     public int MaxHalfWidth { get; private set; }
 
     /// <summary>Index of the first atom whose z voxel is at least <paramref name="z"/>.</summary>
-    public int FirstAtZ(int z)
-    {
-        int lo = 0, hi = Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (Voxel[3 * mid] < z)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    public int FirstAtZ(int z) => Numerics.SortedSearch.LowerBound<int>(Voxel, z, stride: 3);
 
     /// <summary>Prepares <paramref name="model"/>'s atoms (coordinates as they are: Å 0 is the grid centre).</summary>
     /// <param name="model">Atoms to simulate.</param>

@@ -52,7 +52,7 @@ public sealed class PotentialSimulator
         Settings = settings;
         _mtf = settings.SimulatorConfig.ApplyDqe ? mtf : null;
         _fft = fft ?? FftEngines.Default;
-        _threads = threads > 0 ? threads : Environment.ProcessorCount;
+        _threads = Compute.ThreadCount.Resolve(threads);
         Grid = SimulationGrid.Create(settings.PixelSpacing, settings.BoxSize, settings.SimulatorConfig.Upsampling);
         LeadTerm = BondScaling * ElectronWavelength.Angstrom(settings.SimulatorConfig.Voltage) /
                    (8 * settings.PixelSpacing * settings.PixelSpacing);

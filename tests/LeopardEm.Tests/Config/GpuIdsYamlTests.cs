@@ -62,7 +62,7 @@ public class GpuIdsYamlTests
     public void BackendIsRead()
     {
         var text = WithGpuIds("0") + "  backend: batched\n";
-        Assert.Equal(CorrelationBackend.Batched,
+        Assert.Equal(CorrelationScheduling.Batched,
             MatchTemplateConfig.Parse(text).Settings.ComputationalConfig.Backend);
     }
 }

@@ -71,7 +71,7 @@ public class RefineTemplateConfigTests
         Assert.Equal(new RefineOrientationConfig { PsiStepFine = 0.15 }, settings.OrientationRefinementConfig);
         Assert.Equal(-0.005, settings.PixelSizeRefinementConfig.PixelSizeMin);
         Assert.Equal(GpuIds.FromIndex(0), settings.ComputationalConfig.GpuIds);
-        Assert.Equal(CorrelationBackend.Batched, settings.ComputationalConfig.Backend);
+        Assert.Equal(CorrelationScheduling.Batched, settings.ComputationalConfig.Backend);
         Assert.Equal("path/to/aligned_movie.mrc", settings.MovieConfig.MoviePath);
         Assert.True(settings.ApplyGlobalFiltering);
         // The example's grid: upstream's 441 offsets, or every range (phi by its 2.5/0.25 default) symmetrically.

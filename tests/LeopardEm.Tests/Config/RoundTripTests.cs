@@ -85,7 +85,7 @@ public class RoundTripTests
             {
                 GpuIds = GpuIds.FromDevices("cuda:0", "cpu"),
                 NumCpus = 8,
-                Backend = CorrelationBackend.Batched,
+                Backend = CorrelationScheduling.Batched,
             },
         };
         Assert.Empty(settings.Validate());

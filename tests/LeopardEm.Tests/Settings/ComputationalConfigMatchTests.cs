@@ -11,7 +11,7 @@ public class ComputationalConfigMatchTests
         var c = new ComputationalConfigMatch();
         Assert.Equal(GpuIds.FromIndices(0), c.GpuIds);
         Assert.Equal(1, c.NumCpus);
-        Assert.Equal(CorrelationBackend.Streamed, c.Backend);
+        Assert.Equal(CorrelationScheduling.Streamed, c.Backend);
         Assert.Empty(c.Validate());
     }
 
