@@ -84,6 +84,6 @@ internal static class SyntheticSearch
             Ctf.EvaluateRfft(ctf, d, PixelSize, n, filter);
             return filter;
         }).ToArray();
-        return new SearchInputs(h, w, spectrum, template, filters, space, h - n + 1, w - n + 1);
+        return new SearchInputs(h, w, spectrum, template, filters, space, h - n + 1, w - n + 1, fft);
     }
 }

@@ -41,14 +41,15 @@ internal static class ThroughputProtocol
     private static (double Seconds, double CpuSeconds, long Allocated) Run(ICorrelationBackend backend, SearchInputs inputs, BenchOptions options, int orientations)
     {
         // One orientation per batch, so every thread has work even in the short run.
-        var run = new SearchRunOptions { Threads = options.Threads, OrientationBatchSize = 1, OrientationCount = orientations };
+        var run = new SearchRunOptions { Threads = options.Threads, OrientationBatchSize = 1 };
+        using var view = inputs.ForFirstOrientations(orientations);
         // The previous run's maps are garbage; collecting them here keeps a collection out of the timed run.
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = ProcessCpu.Seconds();
         var clock = Stopwatch.StartNew();
-        backend.Run(inputs, run, null, CancellationToken.None);
+        backend.Run(view, run, null, CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
         return (seconds, ProcessCpu.Seconds() - cpu, GC.GetTotalAllocatedBytes(precise: true) - allocated);
     }

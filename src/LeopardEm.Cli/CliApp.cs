@@ -74,7 +74,7 @@ public static class CliApp
             "using the same YAML configurations and output files as the Python package Leopard-EM.");
         root.Add(InfoCommand.Create(output));
         root.Add(MatchTemplateCommand.Create(output, error));
-        root.Add(RefineTemplateCommand.Create(output));
+        root.Add(RefineTemplateCommand.Create(output, error));
         root.Add(DemoCommand.Create(output, error));
         root.Add(SimulateCommand.Create(output));
         return root;

@@ -29,38 +29,34 @@ internal static class RefineSummary
 
     public static void After(IAnsiConsole console, RefineTemplateJob job, RefineTemplateOutcome outcome)
     {
-        var particles = job.Particles;
-        var results = outcome.Results;
+        var particles = outcome.Particles;
         console.WriteLine(
-            Invariant($"Refined {results.Count} particle(s) in {SearchSummary.FormatDuration(outcome.SearchSeconds)} ") +
+            Invariant($"Refined {particles.Count} particle(s) in {SearchSummary.FormatDuration(outcome.SearchSeconds)} ") +
             Invariant($"({job.TotalCorrelations / Math.Max(outcome.SearchSeconds, 1e-9):N0} correlations/s)."));
-        if (results.Count > 0)
+        if (particles.Count > 0)
         {
-            var improved = Enumerable.Range(0, results.Count).Count(i => results[i].ZScore > particles.Number(i, "scaled_mip"));
-            console.WriteLine(Invariant($"The z-score rose for {improved} of {results.Count}."));
+            var improved = particles.Count(p => p.Refinement.ZScore > p.Source.ZScore);
+            console.WriteLine(Invariant($"The z-score rose for {improved} of {particles.Count}."));
             var table = new Table().AddColumns("#", "x", "y", "z-score", "MIP", "turned (°)", "defocus (Å)", "shift (px)")
                 .Caption("x, y: refined particle centre, pixels; turned: angle between the old and new orientation");
-            for (var i = 0; i < Math.Min(results.Count, TableRows); i++)
+            foreach (var p in particles.Take(TableRows))
             {
-                var r = results[i];
-                var (y, x) = particles.Position(i);
-                var half = job.Search.Template.Size / 2;
-                var defocus = particles.RelativeDefocus(i);
+                var (source, r) = (p.Source, p.Refinement);
                 table.AddRow(
-                    Invariant($"{i}"),
-                    Invariant($"{x + r.ShiftX + half}"),
-                    Invariant($"{y + r.ShiftY + half}"),
-                    Invariant($"{particles.Number(i, "scaled_mip"):F2} → {r.ZScore:F2}"),
-                    Invariant($"{particles.Number(i, "mip"):F2} → {r.CrossCorrelation:F2}"),
-                    Invariant($"{particles.Orientation(i).ToMatrix().AngleTo(r.Orientation.ToMatrix()):F2}"),
-                    Invariant($"{defocus:F0} → {defocus + r.DefocusOffset:F0}"),
+                    Invariant($"{source.Row}"),
+                    Invariant($"{p.CentreX}"),
+                    Invariant($"{p.CentreY}"),
+                    Invariant($"{source.ZScore:F2} → {r.ZScore:F2}"),
+                    Invariant($"{source.Mip:F2} → {r.CrossCorrelation:F2}"),
+                    Invariant($"{source.Orientation.ToMatrix().AngleTo(r.Orientation.ToMatrix()):F2}"),
+                    Invariant($"{source.RelativeDefocus:F0} → {p.RelativeDefocus:F0}"),
                     Invariant($"({r.ShiftX}, {r.ShiftY})"));
             }
 
             console.Write(table);
-            if (results.Count > TableRows)
+            if (particles.Count > TableRows)
             {
-                console.WriteLine($"... and {results.Count - TableRows} more.");
+                console.WriteLine($"... and {particles.Count - TableRows} more.");
             }
         }
 

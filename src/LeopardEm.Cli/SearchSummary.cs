@@ -29,24 +29,24 @@ internal static class SearchSummary
         {
             var table = new Table().AddColumns("#", "x (centre, px)", "y (centre, px)", "z-score", "MIP", "phi", "theta", "psi", "defocus (Å)");
             var particles = outcome.Particles;
-            for (var i = 0; i < Math.Min(particles.Rows.Count, 20); i++)
+            foreach (var p in particles.Take(20))
             {
                 table.AddRow(
-                    Invariant($"{i}"),
-                    Invariant($"{particles[i, "pos_x_img"]}"),
-                    Invariant($"{particles[i, "pos_y_img"]}"),
-                    Invariant($"{particles[i, "scaled_mip"]:F2}"),
-                    Invariant($"{particles[i, "mip"]:F2}"),
-                    Invariant($"{particles[i, "phi"]:F1}"),
-                    Invariant($"{particles[i, "theta"]:F1}"),
-                    Invariant($"{particles[i, "psi"]:F1}"),
-                    Invariant($"{particles[i, "relative_defocus"]:F0}"));
+                    Invariant($"{p.Index}"),
+                    Invariant($"{p.CentreX}"),
+                    Invariant($"{p.CentreY}"),
+                    Invariant($"{p.ZScore:F2}"),
+                    Invariant($"{p.Mip:F2}"),
+                    Invariant($"{p.Phi:F1}"),
+                    Invariant($"{p.Theta:F1}"),
+                    Invariant($"{p.Psi:F1}"),
+                    Invariant($"{p.RelativeDefocus:F0}"));
             }
 
             console.Write(table);
-            if (particles.Rows.Count > 20)
+            if (particles.Count > 20)
             {
-                console.WriteLine($"... and {particles.Rows.Count - 20} more.");
+                console.WriteLine($"... and {particles.Count - 20} more.");
             }
         }
 

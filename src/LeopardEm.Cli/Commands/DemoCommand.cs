@@ -1,3 +1,4 @@
+using LeopardEm.Compute;
 using System.CommandLine;
 using LeopardEm.Config;
 using LeopardEm.Demo;
@@ -94,7 +95,8 @@ internal static class DemoCommand
         console.WriteLine();
 
         var outcome = MatchTemplateCommand.Search(
-            config, new MatchTemplateOptions { Threads = threads, OutputCsvPath = scenario.ParticleTablePath }, console, cancellation);
+            config, new MatchTemplateOptions { Threads = threads, OutputCsvPath = scenario.ParticleTablePath },
+            _ => ComputeBackend.Cpu(), console, cancellation);
         var found = FoundParticle.FromSearch(outcome.Peaks, outcome.Maps, options.TemplateSize);
         var report = ParticleMatcher.Match(scenario.Particles, found);
         console.WriteLine();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using LeopardEm.Compute;
 using LeopardEm.Config;
 using LeopardEm.Programs;
 using LeopardEm.Settings;
@@ -28,27 +29,36 @@ internal static class MatchTemplateCommand
         command.SetAction((parse, cancellation) =>
         {
             var run = options.Read(parse);
+            var backend = options.Compute.Backend(parse);
             var path = parse.GetRequiredValue(config).FullName;
-            return CancellableRun.Start(error, cancellation, () => Execute(path, run, output, cancellation));
+            return CancellableRun.Start(error, cancellation, () => Execute(path, run, backend, output, cancellation));
         });
         return command;
     }
 
-    private static int Execute(string configPath, MatchTemplateOptions options, TextWriter output, CancellationToken cancellation)
+    private static int Execute(
+        string configPath, MatchTemplateOptions options, Func<GpuIds, ComputeBackend> backend, TextWriter output, CancellationToken cancellation)
     {
-        Search(configPath, options, ConsoleFactory.For(output), cancellation);
+        Search(configPath, options, backend, ConsoleFactory.For(output), cancellation);
         return ExitCodes.Success;
     }
 
     /// <summary>Loads a configuration and runs its search as <c>leopard match-template</c> does: warnings, the summary
     /// with the time estimate, progress, then what was found and written. Relative paths resolve against the current
     /// directory.</summary>
-    internal static MatchTemplateOutcome Search(string configPath, MatchTemplateOptions options, IAnsiConsole console, CancellationToken cancellation)
+    internal static MatchTemplateOutcome Search(
+        string configPath, MatchTemplateOptions options, Func<GpuIds, ComputeBackend> backend, IAnsiConsole console, CancellationToken cancellation)
     {
         var loaded = MatchTemplateConfig.Load(configPath);
         using (var job = ConfiguredJob.Prepare(
-                   console, loaded, settings => MatchTemplateJob.Prepare(settings, Directory.GetCurrentDirectory(), options)))
+                   console, loaded,
+                   settings => MatchTemplateJob.Prepare(settings, Directory.GetCurrentDirectory(), options, backend(settings.ComputationalConfig.GpuIds))))
         {
+            if (job.BackendNote is { } note)
+            {
+                console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+            }
+
             var perCorrelation = job.MeasureSecondsPerCorrelation();
             SearchSummary.Before(console, job, perCorrelation);
             var outcome = SearchProgressDisplay.Run(console, job.TotalCorrelations, progress => job.Run(progress, cancellation));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LeopardEm.Compute;
 using LeopardEm.Config;
 using LeopardEm.Orientations;
 using LeopardEm.Programs;
@@ -11,7 +12,7 @@ namespace LeopardEm.Cli.Commands;
 /// configured by a Leopard-EM refine_template YAML file.</summary>
 internal static class RefineTemplateCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var config = new Argument<FileInfo>("config")
         {
@@ -22,7 +23,7 @@ internal static class RefineTemplateCommand
             Description = "Where to write the refined particle table (Leopard-EM's refine columns, pandas layout).",
             Required = true,
         };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per processor)." };
+        var compute = new ComputeOptionSet();
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the output CSV if it exists." };
         var leopardGrid = new Option<bool>("--leopard-local-grid")
         {
@@ -37,36 +38,33 @@ internal static class RefineTemplateCommand
             "Example:\n  leopard refine-template refine.yaml --output-csv refined.csv --threads 8");
         command.Add(config);
         command.Add(outputCsv);
-        command.Add(threads);
+        compute.AddTo(command);
         command.Add(overwrite);
         command.Add(leopardGrid);
-        threads.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError("--threads must be 0 (all processors) or more.");
-            }
-        });
         command.SetAction((parse, cancellation) =>
         {
             var options = new RefineTemplateOptions
             {
                 OutputCsvPath = parse.GetRequiredValue(outputCsv).FullName,
-                Threads = parse.GetValue(threads),
+                Threads = compute.Threads(parse),
                 AllowOverwrite = parse.GetValue(overwrite),
                 LocalGrid = parse.GetValue(leopardGrid) ? LocalGridConvention.Leopard : LocalGridConvention.Symmetric,
+                SliceConvention = compute.SliceConvention(parse),
             };
-            return Task.FromResult(Execute(parse.GetRequiredValue(config).FullName, options, output, cancellation));
+            var backend = compute.Backend(parse);
+            var path = parse.GetRequiredValue(config).FullName;
+            return CancellableRun.Start(error, cancellation, () => Execute(path, options, backend, output, cancellation));
         });
         return command;
     }
 
-    private static int Execute(string configPath, RefineTemplateOptions options, TextWriter output, CancellationToken cancellation)
+    private static int Execute(
+        string configPath, RefineTemplateOptions options, Func<GpuIds, ComputeBackend> backend, TextWriter output, CancellationToken cancellation)
     {
         var console = ConsoleFactory.For(output);
         var job = ConfiguredJob.Prepare(
             console, RefineTemplateConfig.Load(configPath),
-            settings => RefineTemplateJob.Prepare(settings, Directory.GetCurrentDirectory(), options));
+            settings => RefineTemplateJob.Prepare(settings, Directory.GetCurrentDirectory(), options, backend(settings.ComputationalConfig.GpuIds)));
         foreach (var note in job.Notes)
         {
             console.MarkupLineInterpolated($"[yellow]note:[/] {note}");

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using LeopardEm.Programs;
-using LeopardEm.Projection;
 
 namespace LeopardEm.Cli.Commands;
 
-/// <summary>The run-time options every search verb shares, declared once.</summary>
+/// <summary>The run-time options of a full search (match-template and demo), declared once.</summary>
 internal sealed class SearchOptionSet
 {
+    private readonly ComputeOptionSet _compute = new();
+
     private readonly Option<FileInfo?> _outputCsv = new("--output-csv")
     {
         Description = "Write the particle table (Leopard-EM columns, pandas layout) to this CSV file.",
@@ -16,11 +17,6 @@ internal sealed class SearchOptionSet
     {
         Description = "Orientations handed to a worker at a time (does not change results).",
         DefaultValueFactory = _ => 16,
-    };
-
-    private readonly Option<int> _threads = new("--threads")
-    {
-        Description = "Worker threads (default: one per processor).",
     };
 
     private readonly Option<double?> _falsePositives = new("--false-positives")
@@ -33,18 +29,13 @@ internal sealed class SearchOptionSet
         Description = "Use this z-score threshold instead of one derived from --false-positives.",
     };
 
-    private readonly Option<bool> _leopardSlices = new("--leopard-slices")
-    {
-        Description = "Compute rotations and central slices with Leopard-EM's float32 arithmetic, to reproduce its numbers "
-            + "including its slice artefact (see docs/differences-from-leopard-em.md).",
-    };
+    public ComputeOptionSet Compute => _compute;
 
     public void AddTo(Command command)
     {
-        command.Add(_leopardSlices);
+        _compute.AddTo(command);
         command.Add(_outputCsv);
         command.Add(_batchSize);
-        command.Add(_threads);
         command.Add(_falsePositives);
         command.Add(_zScoreCutoff);
         command.Validators.Add(result =>
@@ -55,7 +46,6 @@ internal sealed class SearchOptionSet
             }
         });
         _batchSize.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() >= 1, "--orientation-batch-size must be at least 1."));
-        _threads.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() >= 0, "--threads must be 0 (all processors) or more."));
         _falsePositives.Validators.Add(r => Require(r, r.GetValueOrDefault<double?>() > 0, "--false-positives must be positive."));
     }
 
@@ -67,13 +57,13 @@ internal sealed class SearchOptionSet
         }
     }
 
-    public MatchTemplateOptions Read(System.CommandLine.ParseResult parse) => new()
+    public MatchTemplateOptions Read(ParseResult parse) => new()
     {
         OutputCsvPath = parse.GetValue(_outputCsv)?.FullName,
         OrientationBatchSize = parse.GetValue(_batchSize),
-        Threads = parse.GetValue(_threads),
+        Threads = _compute.Threads(parse),
         FalsePositives = parse.GetValue(_falsePositives) ?? 1.0,
         ZScoreCutoff = parse.GetValue(_zScoreCutoff),
-        SliceConvention = parse.GetValue(_leopardSlices) ? SliceConvention.Leopard : SliceConvention.Exact,
+        SliceConvention = _compute.SliceConvention(parse),
     };
 }

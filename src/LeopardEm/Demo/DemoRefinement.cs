@@ -44,7 +44,7 @@ public static class DemoRefinement
         ArgumentNullException.ThrowIfNull(refined);
         return [.. report.Matches
             .Where(m => m.Found is not null)
-            .Select(m => new RefinedMatch(m, refined.Results[IndexOf(found, m.Found!)]))];
+            .Select(m => new RefinedMatch(m, refined.Particles[IndexOf(found, m.Found!)].Refinement))];
     }
 
     // Records compare by value; the pairing must be by identity with the peak the match was built from.

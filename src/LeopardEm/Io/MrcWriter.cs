@@ -48,9 +48,27 @@ public static class MrcWriter
         Write(path, volume.Data, volume.Width, volume.Height, volume.Depth, VolumeSpaceGroup, overwrite, options ?? MrcWriteOptions.Default);
     }
 
+    /// <summary>Writes a 2-D image as a complete MRC file to <paramref name="stream"/> (from its current position), for
+    /// writers that manage the file themselves (e.g. a set of outputs published together).</summary>
+    /// <param name="stream">Where the file's bytes go; not closed.</param>
+    /// <param name="image">The image; row y of the image is row y of the file.</param>
+    /// <param name="options">Voxel size, origin, labels and mode; <see cref="MrcWriteOptions.Default"/> if null.</param>
+    public static void WriteTo(Stream stream, Image2D image, MrcWriteOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(image);
+        Encode(image.Data, image.Width, image.Height, 1, ImageSpaceGroup, options ?? MrcWriteOptions.Default)(stream);
+    }
+
     private static void Write(string path, float[] samples, int nx, int ny, int nz, int spaceGroup, bool overwrite, MrcWriteOptions options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        AtomicFileWriter.Write(path, overwrite, Encode(samples, nx, ny, nz, spaceGroup, options));
+    }
+
+    // Checks the options and prepares the header; the returned action writes header and samples.
+    private static Action<Stream> Encode(float[] samples, int nx, int ny, int nz, int spaceGroup, MrcWriteOptions options)
+    {
         var labels = BuildLabels(options);
         if (options.Mode is not (MrcMode.Float32 or MrcMode.Float16))
         {
@@ -97,11 +115,11 @@ public static class MrcWriter
 
         var headerBytes = new byte[MrcHeader.Size];
         header.WriteTo(headerBytes);
-        AtomicFileWriter.Write(path, overwrite, stream =>
+        return stream =>
         {
             stream.Write(headerBytes);
             MrcSampleCodec.Write(stream, options.Mode, samples);
-        });
+        };
     }
 
     private static string[] BuildLabels(MrcWriteOptions options)

@@ -43,6 +43,18 @@ public sealed class ParticleTable
         _rows.Add([.. _columns.Select(c => values.TryGetValue(c, out var v) ? v : null)]);
     }
 
+    /// <summary>Appends a row given as one value per column, in column order.</summary>
+    public void AddRow(object?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Length != _columns.Count)
+        {
+            throw new ArgumentException($"Expected {_columns.Count} values, one per column, got {values.Length}.", nameof(values));
+        }
+
+        _rows.Add([.. values]);
+    }
+
     /// <summary>The value in row <paramref name="row"/>, column <paramref name="column"/>.</summary>
     public object? this[int row, string column]
     {

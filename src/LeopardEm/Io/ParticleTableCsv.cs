@@ -23,12 +23,15 @@ public static class ParticleTableCsv
     public static void Write(string path, ParticleTable table, bool overwrite)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var text = Format(table);
-        AtomicFileWriter.Write(path, overwrite, stream =>
-        {
-            var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
-            stream.Write(bytes);
-        });
+        AtomicFileWriter.Write(path, overwrite, stream => WriteTo(stream, table));
+    }
+
+    /// <summary>Writes the CSV text of <paramref name="table"/> to <paramref name="stream"/> as UTF-8 without a byte
+    /// order mark; the stream is not closed.</summary>
+    public static void WriteTo(Stream stream, ParticleTable table)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Format(table)));
     }
 
     /// <summary>The CSV text of <paramref name="table"/>.</summary>

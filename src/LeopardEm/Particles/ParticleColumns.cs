@@ -5,16 +5,7 @@ public static class ParticleColumns
 {
     /// <summary>match_template's table (<c>MATCH_TEMPLATE_DF_COLUMN_ORDER</c>); also the columns a particle stack
     /// requires.</summary>
-    public static readonly IReadOnlyList<string> MatchTemplate =
-    [
-        "particle_index", "mip", "scaled_mip", "correlation_mean", "correlation_variance", "total_correlations",
-        "pos_x", "pos_y", "pos_x_img", "pos_y_img", "pos_x_img_angstrom", "pos_y_img_angstrom",
-        "phi", "theta", "psi", "relative_defocus", "defocus_u", "defocus_v", "astigmatism_angle",
-        "pixel_size", "refined_pixel_size", "voltage", "spherical_aberration", "amplitude_contrast_ratio",
-        "phase_shift", "ctf_B_factor", "even_zernikes", "odd_zernikes", "mag_matrix",
-        "micrograph_path", "template_path", "mip_path", "scaled_mip_path", "psi_path", "theta_path", "phi_path",
-        "defocus_path", "correlation_average_path", "correlation_variance_path",
-    ];
+    public static readonly IReadOnlyList<string> MatchTemplate = [.. MatchTemplateParticleColumns.All.Select(c => c.Name)];
 
     /// <summary>refine_template's table (<c>REFINED_DF_COLUMN_ORDER</c>): match_template's columns with the refined_*
     /// results interleaved.</summary>

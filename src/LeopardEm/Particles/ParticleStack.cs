@@ -8,8 +8,9 @@ namespace LeopardEm.Particles;
 /// <summary>
 /// A particle table read as the input of a refinement (Leopard-EM <c>ParticleStack</c>, spec §2.2–2.3): checks that
 /// match_template's columns are present and reads each particle's position, orientation, defocus, pixel size and
-/// optics, preferring the refined_* columns of an earlier refinement where Leopard-EM does. Rows are particles in file
-/// order (row i is particle i, whatever the <c>particle_index</c> column says).
+/// optics, preferring the refined_* columns of an earlier refinement where Leopard-EM does, into typed
+/// <see cref="StackParticle"/>s; a cell that cannot be used stops the read with a message naming the particle and
+/// column. Rows are particles in file order (row i is particle i, whatever the <c>particle_index</c> column says).
 /// </summary>
 public sealed class ParticleStack
 {
@@ -19,7 +20,8 @@ public sealed class ParticleStack
     /// <summary>Wraps a table.</summary>
     /// <param name="table">Particle table with at least <see cref="ParticleColumns.MatchTemplate"/>.</param>
     /// <param name="sourceName">Name used in messages, normally the CSV path.</param>
-    /// <exception cref="FormatException">Required columns are missing (all are listed).</exception>
+    /// <exception cref="FormatException">Required columns are missing (all are listed), or a cell is empty or not a
+    /// number where one is needed.</exception>
     public ParticleStack(ParticleTable table, string sourceName = "<table>")
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -38,6 +40,7 @@ public sealed class ParticleStack
         UsesRefinedAngles = table.Contains("refined_phi") && table.Contains("refined_theta") && table.Contains("refined_psi");
         RelativeDefocusColumn = PreferRefinedIfFinite("relative_defocus");
         PixelSizeColumn = PreferRefinedIfFinite("pixel_size");
+        Particles = [.. Enumerable.Range(0, table.Rows.Count).Select(ReadRow)];
     }
 
     /// <summary>The table.</summary>
@@ -69,62 +72,59 @@ public sealed class ParticleStack
     /// <summary>What the reader chose to do and why (e.g. falling back from a refined column with missing values).</summary>
     public IReadOnlyList<string> Notes => _notes;
 
+    /// <summary>The particles, in table order, each read and checked once.</summary>
+    public IReadOnlyList<StackParticle> Particles { get; }
+
+    /// <summary>Particle <paramref name="row"/>.</summary>
+    public StackParticle this[int row] => Particles[row];
+
     /// <summary>Reads a CSV particle table (see <see cref="ParticleTableCsv.Parse"/>).</summary>
     public static ParticleStack Read(string path) => new(ParticleTableCsv.Read(path), path);
 
-    /// <summary>Top-left corner of the particle's template box in the micrograph, pixels (row, column).</summary>
-    public (int Y, int X) Position(int row) => (Integer(row, YFamily), Integer(row, XFamily));
-
-    /// <summary>The particle's orientation, degrees (ZYZ), refined angles preferred.</summary>
-    public EulerAngles Orientation(int row)
+    private StackParticle ReadRow(int row)
     {
-        var prefix = UsesRefinedAngles ? RefinedPrefix : "";
-        return new EulerAngles(Number(row, prefix + "phi"), Number(row, prefix + "theta"), Number(row, prefix + "psi"));
+        var anglePrefix = UsesRefinedAngles ? RefinedPrefix : "";
+        var relative = Number(row, RelativeDefocusColumn);
+        return new StackParticle
+        {
+            Row = row,
+            Y = Integer(row, YFamily),
+            X = Integer(row, XFamily),
+            CentreY = Integer(row, YFamily + "_img"),
+            CentreX = Integer(row, XFamily + "_img"),
+            CentreYAngstrom = Number(row, YFamily + "_img_angstrom"),
+            CentreXAngstrom = Number(row, XFamily + "_img_angstrom"),
+            Orientation = new EulerAngles(Number(row, anglePrefix + "phi"), Number(row, anglePrefix + "theta"), Number(row, anglePrefix + "psi")),
+            RelativeDefocus = relative,
+            PixelSize = Number(row, PixelSizeColumn),
+            NominalPixelSize = Number(row, "pixel_size"),
+            Ctf = new CtfParameters(
+                Number(row, "defocus_u") + relative,
+                Number(row, "defocus_v") + relative,
+                Number(row, "astigmatism_angle"),
+                Number(row, "voltage"),
+                Number(row, "spherical_aberration"),
+                Number(row, "amplitude_contrast_ratio"),
+                Number(row, "phase_shift"),
+                Number(row, "ctf_B_factor")),
+            Mip = Number(row, "mip"),
+            ZScore = Number(row, "scaled_mip"),
+            MicrographPath = Text(row, "micrograph_path"),
+            CorrelationAveragePath = Text(row, "correlation_average_path"),
+            CorrelationStandardDeviationPath = Text(row, "correlation_variance_path"),
+            Cells = Table.Columns.ToDictionary(c => c, c => Table[row, c], StringComparer.Ordinal),
+            HasAberrations = Table[row, "even_zernikes"] is not null || Table[row, "odd_zernikes"] is not null || Table[row, "mag_matrix"] is not null,
+        };
     }
 
-    /// <summary>Defocus relative to (defocus_u + defocus_v)/2, Å, refined preferred.</summary>
-    public double RelativeDefocus(int row) => Number(row, RelativeDefocusColumn);
-
-    /// <summary>The particle's pixel size, Å, refined preferred.</summary>
-    public double PixelSize(int row) => Number(row, PixelSizeColumn);
-
-    /// <summary>The nominal pixel size of the micrograph (<c>pixel_size</c>), Å: the frequency grid of CTFs.</summary>
-    public double NominalPixelSize(int row) => Number(row, "pixel_size");
-
-    /// <summary>
-    /// The particle's CTF with absolute defocus: <c>defocus_u + relative</c>, <c>defocus_v + relative</c> (Å), and the
-    /// row's astigmatism angle, voltage, Cs, amplitude contrast, phase shift and B-factor.
-    /// </summary>
-    public CtfParameters Ctf(int row)
-    {
-        var relative = RelativeDefocus(row);
-        return new CtfParameters(
-            Number(row, "defocus_u") + relative,
-            Number(row, "defocus_v") + relative,
-            Number(row, "astigmatism_angle"),
-            Number(row, "voltage"),
-            Number(row, "spherical_aberration"),
-            Number(row, "amplitude_contrast_ratio"),
-            Number(row, "phase_shift"),
-            Number(row, "ctf_B_factor"));
-    }
-
-    /// <summary>Whether the row sets Zernike coefficients or a magnification matrix (cells not empty).</summary>
-    public bool HasAberrations(int row) =>
-        Table[row, "even_zernikes"] is not null || Table[row, "odd_zernikes"] is not null || Table[row, "mag_matrix"] is not null;
-
-    /// <summary>A path column (e.g. <c>micrograph_path</c>) of a row, as written.</summary>
-    /// <exception cref="FormatException">The cell is empty.</exception>
-    public string Path(int row, string column) => Table[row, column] switch
+    private string Text(int row, string column) => Table[row, column] switch
     {
         null => throw new FormatException($"{SourceName}: particle {row} has no {column}."),
         string s => s,
         var v => Convert.ToString(v, CultureInfo.InvariantCulture)!,
     };
 
-    /// <summary>A numeric cell as a double.</summary>
-    /// <exception cref="FormatException">The cell is empty or not a number.</exception>
-    public double Number(int row, string column) => Table[row, column] switch
+    private double Number(int row, string column) => Table[row, column] switch
     {
         int i => i,
         long l => l,

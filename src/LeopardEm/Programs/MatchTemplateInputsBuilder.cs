@@ -42,21 +42,32 @@ public static class MatchTemplateInputsBuilder
         try
         {
             var filters = MicrographPreprocessing.Apply(settings.PreprocessingFilters, micrograph.Data, h, w, fft, spectrum.Span);
-            var space = new SearchSpace(
-                settings.OrientationSearchConfig.GenerateOrientations(),
-                settings.DefocusSearchConfig.GetRelativeDefocusValues(),
-                settings.PixelSizeSearchConfig.GetPixelSizeOffsets(),
-                sliceConvention);
-            var projective = ProjectiveFilters(settings.OpticsGroup, space, filters.Combined(n, n), n);
+            var space = SearchSpaceOf(settings, sliceConvention);
+            var optics = settings.OpticsGroup;
+            var projective = ProjectiveFilterStack.Build(
+                CtfOf(optics), optics.PixelSize, 0, space.PixelSizeOffsets, space.RelativeDefocus, filters.Combined(n, n), n);
             return new SearchInputs(
                 h, w, spectrum, TemplateSpectrum.FromVolume(template, fft), projective, space,
-                validCrop ? h - n + 1 : h, validCrop ? w - n + 1 : w);
+                validCrop ? h - n + 1 : h, validCrop ? w - n + 1 : w, fft);
         }
         catch
         {
             spectrum.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The search space of <paramref name="settings"/> (orientations x defocus planes x pixel-size planes),
+    /// from the settings alone: no file is read, so a shard, a plan or a merge can know the space before (or
+    /// without) preparing the micrograph.</summary>
+    public static SearchSpace SearchSpaceOf(MatchTemplateSettings settings, SliceConvention sliceConvention = SliceConvention.Exact)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new SearchSpace(
+            settings.OrientationSearchConfig.GenerateOrientations(),
+            settings.DefocusSearchConfig.GetRelativeDefocusValues(),
+            settings.PixelSizeSearchConfig.GetPixelSizeOffsets(),
+            sliceConvention);
     }
 
     /// <summary>The CTF parameters of an optics group (Å, kV, mm, degrees, Å²).</summary>
@@ -66,30 +77,6 @@ public static class MatchTemplateInputsBuilder
         return new CtfParameters(
             optics.DefocusU, optics.DefocusV, optics.AstigmatismAngle, optics.Voltage,
             optics.SphericalAberration, optics.AmplitudeContrastRatio, optics.PhaseShift, optics.CtfBFactor);
-    }
-
-    // PF[p, d] = CTF(mean + D[d], Cs scaled for pixel-size plane p) x B-envelope x template filters (spec §8.4).
-    private static float[][] ProjectiveFilters(OpticsGroup optics, SearchSpace space, float[] templateFilter, int n)
-    {
-        var ctf = CtfOf(optics);
-        var filters = new float[space.PixelSizeCount * space.DefocusCount][];
-        for (var p = 0; p < space.PixelSizeCount; p++)
-        {
-            var planeCtf = ctf.WithPixelSizeOffset(optics.PixelSize, space.PixelSizeOffsets[p]);
-            for (var d = 0; d < space.DefocusCount; d++)
-            {
-                var filter = new float[n * (n / 2 + 1)];
-                Ctf.EvaluateRfft(planeCtf, space.RelativeDefocus[d], optics.PixelSize, n, filter);
-                for (var i = 0; i < filter.Length; i++)
-                {
-                    filter[i] *= templateFilter[i];
-                }
-
-                filters[p * space.DefocusCount + d] = filter;
-            }
-        }
-
-        return filters;
     }
 
     private static void CheckShapes(Image2D micrograph, Volume3D template)

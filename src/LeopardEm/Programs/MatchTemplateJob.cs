@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using LeopardEm.Fft;
-using LeopardEm.Imaging;
+using LeopardEm.Compute;
 using LeopardEm.Io;
+using LeopardEm.Outputs;
+using LeopardEm.Particles;
 using LeopardEm.Peaks;
 using LeopardEm.Search;
 using LeopardEm.Settings;
@@ -9,22 +10,26 @@ using LeopardEm.Settings;
 namespace LeopardEm.Programs;
 
 /// <summary>
-/// A prepared match_template run: inputs checked and loaded, preprocessing done, outputs known to be writable. It
-/// reports what it will do (for the summary a user sees before a long run), can time a short warm-up, runs the search
-/// and writes Leopard-EM's eight maps (plus the pixel-size map when pixel size is searched) and the particle table.
+/// A prepared match_template run: inputs checked and loaded, preprocessing done, outputs known to be writable. The run
+/// has two halves, so a search can be split over shards, checkpoints or devices: <see cref="Search"/> computes the
+/// statistics of any range of the search space, and <see cref="Finish"/> turns the statistics of the whole space
+/// into Leopard-EM's eight maps (plus the pixel-size map when pixel size is searched), the peaks and the particle
+/// table, and writes them. <see cref="Run"/> does both.
 /// </summary>
 public sealed class MatchTemplateJob : IDisposable
 {
-    private readonly ICorrelationBackend _backend;
+    private readonly ComputeBackend _backend;
 
     private MatchTemplateJob(
-        MatchTemplateSettings settings, string baseDirectory, MatchTemplateOptions options, SearchInputs inputs, ICorrelationBackend backend)
+        MatchTemplateSettings settings, string baseDirectory, MatchTemplateOptions options, SearchInputs inputs,
+        ComputeBackend backend, OutputSet<MatchTemplateOutcome> outputs)
     {
         Settings = settings;
         BaseDirectory = baseDirectory;
         Options = options;
         Inputs = inputs;
         _backend = backend;
+        Outputs = outputs;
     }
 
     /// <summary>The validated settings.</summary>
@@ -39,63 +44,48 @@ public sealed class MatchTemplateJob : IDisposable
     /// <summary>The prepared search inputs.</summary>
     public SearchInputs Inputs { get; }
 
+    /// <summary>The files <see cref="Finish"/> writes.</summary>
+    public OutputSet<MatchTemplateOutcome> Outputs { get; }
+
     /// <summary>The backend's name.</summary>
-    public string BackendName => _backend.Name;
+    public string BackendName => _backend.Search.Name;
+
+    /// <summary>What the user should know about the backend choice, or null.</summary>
+    public string? BackendNote => _backend.Note;
 
     /// <summary>Cross-correlations of the whole search (orientations x defocus planes x pixel-size planes).</summary>
     public long TotalCorrelations => Inputs.Space.Total;
 
-    /// <summary>Where the pixel-size map goes when pixel size is searched (next to the relative-defocus map), else
-    /// null.</summary>
-    public string? PixelSizeMapPath => PixelSizeMapPathOf(Settings);
-
     /// <summary>
-    /// Checks paths (inputs exist, outputs absent unless overwriting is allowed), creates output directories, loads
-    /// the micrograph and template and prepares the search.
+    /// Checks paths (inputs exist; every output may be written: see <see cref="OutputSet{TResult}.Check"/>), creates
+    /// output directories, loads the micrograph and template and prepares the search.
     /// </summary>
     /// <param name="settings">Validated settings.</param>
     /// <param name="baseDirectory">Directory relative paths are resolved against (Leopard-EM: the current directory).</param>
     /// <param name="options">Run-time options.</param>
-    /// <param name="backend">Compute backend; the CPU backend on the default FFT engine when null.</param>
+    /// <param name="backend">What to compute on; the CPU on the default FFT engine when null.</param>
+    /// <exception cref="SettingsValidationException">An input is missing or an output cannot be written.</exception>
     public static MatchTemplateJob Prepare(
-        MatchTemplateSettings settings, string baseDirectory, MatchTemplateOptions options, ICorrelationBackend? backend = null)
+        MatchTemplateSettings settings, string baseDirectory, MatchTemplateOptions options, ComputeBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
         settings.ThrowIfInvalid();
+        var outputs = OutputsOf(settings, baseDirectory, options);
         var problems = MatchTemplatePaths.Check(settings, baseDirectory).ToList();
-        var mapPaths = settings.MatchTemplateResult.OutputPaths.Select(o => MatchTemplatePaths.Resolve(o.Path, baseDirectory)).ToHashSet();
-        var extras = new[] { PixelSizeMapPathOf(settings), options.OutputCsvPath }.OfType<string>().ToList();
-        foreach (var extra in extras)
-        {
-            var full = MatchTemplatePaths.Resolve(extra, baseDirectory);
-            if (mapPaths.Contains(full))
-            {
-                problems.Add(new SettingsProblem("output", $"'{extra}' is also one of the match_template_result map paths; give it its own file."));
-            }
-            else if (!settings.MatchTemplateResult.AllowFileOverwrite && File.Exists(full))
-            {
-                problems.Add(new SettingsProblem("output", $"File '{extra}' already exists, but 'allow_file_overwrite' is False."));
-            }
-        }
+        problems.AddRange(outputs.Check(
+        [
+            ("micrograph_path", MatchTemplatePaths.Resolve(settings.MicrographPath, baseDirectory)),
+            ("template_volume_path", MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory)),
+        ]));
+        SettingsValidationException.ThrowIfAny(problems);
 
-        if (problems.Count > 0)
-        {
-            throw new SettingsValidationException(problems);
-        }
-
-        MatchTemplatePaths.CreateOutputDirectories(settings.MatchTemplateResult, baseDirectory);
-        foreach (var directory in extras.Select(e => Path.GetDirectoryName(MatchTemplatePaths.Resolve(e, baseDirectory))))
-        {
-            // The table may go elsewhere than the maps; create its folder now, as Leopard-EM does for the maps.
-            Directory.CreateDirectory(directory!);
-        }
-
+        var compute = backend ?? ComputeBackend.Cpu();
         var micrograph = MrcReader.ReadImage(MatchTemplatePaths.Resolve(settings.MicrographPath, baseDirectory));
         var template = MrcReader.ReadVolume(MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory));
-        var fft = FftEngines.Default;
-        var inputs = MatchTemplateInputsBuilder.Build(settings, micrograph, template, fft, options.ValidCrop, options.SliceConvention);
-        return new MatchTemplateJob(settings, baseDirectory, options, inputs, backend ?? new CpuCorrelationBackend(fft));
+        var inputs = MatchTemplateInputsBuilder.Build(settings, micrograph, template, compute.Fft, options.ValidCrop, options.SliceConvention);
+        outputs.CreateDirectories();
+        return new MatchTemplateJob(settings, baseDirectory, options, inputs, compute, outputs);
     }
 
     /// <summary>
@@ -106,100 +96,122 @@ public sealed class MatchTemplateJob : IDisposable
     public double MeasureSecondsPerCorrelation(int orientationsPerThread = 3)
     {
         var space = Inputs.Space;
-        var threads = Compute.ThreadCount.Resolve(Options.Threads);
+        var threads = ThreadCount.Resolve(Options.Threads);
         var shortRun = Math.Min(threads, space.OrientationCount);
         var longRun = Math.Min(Math.Max(orientationsPerThread, 2) * threads, space.OrientationCount);
+        var planes = (double)space.DefocusCount * space.PixelSizeCount;
         if (longRun <= shortRun)
         {
-            return TimeRun(longRun) / (longRun * (double)space.DefocusCount * space.PixelSizeCount);
+            return TimeRun(longRun) / (longRun * planes);
         }
 
         TimeRun(1); // creates FFT plans
         var difference = TimeRun(longRun) - TimeRun(shortRun);
-        return Math.Max(difference, 1e-9) / ((longRun - shortRun) * (double)space.DefocusCount * space.PixelSizeCount);
+        return Math.Max(difference, 1e-9) / ((longRun - shortRun) * planes);
     }
 
     // Batches of one orientation keep every thread busy during a short timing run.
     private double TimeRun(int orientations)
     {
+        using var view = Inputs.ForFirstOrientations(orientations);
         var watch = Stopwatch.StartNew();
-        _backend.Run(Inputs, RunOptions(0, orientations) with { OrientationBatchSize = 1 }, null, CancellationToken.None);
+        _backend.Search.Run(view, RunOptions(null) with { OrientationBatchSize = 1 }, null, CancellationToken.None);
         return watch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Runs the search, picks peaks and writes every output.</summary>
+    /// <summary>Computes the statistics of <paramref name="range"/> of the search space (all of it when null).</summary>
+    /// <param name="range">Global search indices to correlate.</param>
     /// <param name="progress">Receives progress; may be null.</param>
-    /// <param name="cancellation">Cancels between orientation batches; nothing is written after cancellation.</param>
-    public MatchTemplateOutcome Run(IProgress<SearchProgress>? progress, CancellationToken cancellation)
+    /// <param name="cancellation">Cancels between orientation batches.</param>
+    public SearchStatistics Search(SearchRange? range, IProgress<SearchProgress>? progress, CancellationToken cancellation) =>
+        _backend.Search.Run(Inputs, RunOptions(range), progress, cancellation);
+
+    /// <summary>
+    /// Turns the statistics of the whole search into maps, picks peaks, builds the particle table and writes every
+    /// output together (all or none).
+    /// </summary>
+    /// <param name="statistics">Statistics of every correlation of the search (a single run or merged parts).</param>
+    /// <param name="searchSeconds">Wall time the search took, reported in the outcome.</param>
+    /// <exception cref="ArgumentException">The statistics do not cover the whole search.</exception>
+    public MatchTemplateOutcome Finish(SearchStatistics statistics, double searchSeconds)
     {
-        var watch = Stopwatch.StartNew();
-        var statistics = _backend.Run(Inputs, RunOptions(0, null), progress, cancellation);
-        var seconds = watch.Elapsed.TotalSeconds;
-        cancellation.ThrowIfCancellationRequested();
+        ArgumentNullException.ThrowIfNull(statistics);
+        if (statistics.Count != Inputs.Space.Total || statistics.Height != Inputs.RegionHeight || statistics.Width != Inputs.RegionWidth)
+        {
+            throw new ArgumentException(
+                $"The statistics hold {statistics.Count} of the search's {Inputs.Space.Total} correlations over " +
+                $"{statistics.Width} x {statistics.Height} px (expected {Inputs.RegionWidth} x {Inputs.RegionHeight}).",
+                nameof(statistics));
+        }
 
         var maps = SearchResultMaps.FromStatistics(statistics, Inputs.Space, Settings.OpticsGroup.PixelSize);
         var threshold = Options.ZScoreCutoff
             ?? ZScoreThreshold.FromFalsePositives(Options.FalsePositives, (long)maps.Height * maps.Width, maps.TotalCorrelations);
         var peaks = PeakFinder.Find(maps.ScaledMip, threshold, Options.MaskRadius);
         var particles = MatchTemplateParticles.Build(peaks, maps, Settings, Inputs.Template.Size);
-        var written = WriteOutputs(maps, particles);
-        return new MatchTemplateOutcome(maps, threshold, peaks, particles, seconds, written);
+        var outcome = new MatchTemplateOutcome(maps, threshold, peaks, particles, searchSeconds, Outputs.Paths);
+        Outputs.Publish(outcome);
+        return outcome;
+    }
+
+    /// <summary>Runs the whole search, then <see cref="Finish"/>.</summary>
+    /// <param name="progress">Receives progress; may be null.</param>
+    /// <param name="cancellation">Cancels between orientation batches; nothing is written after cancellation.</param>
+    public MatchTemplateOutcome Run(IProgress<SearchProgress>? progress, CancellationToken cancellation)
+    {
+        var watch = Stopwatch.StartNew();
+        var statistics = Search(null, progress, cancellation);
+        var seconds = watch.Elapsed.TotalSeconds;
+        cancellation.ThrowIfCancellationRequested();
+        return Finish(statistics, seconds);
     }
 
     /// <inheritdoc />
     public void Dispose() => Inputs.Dispose();
 
-    private SearchRunOptions RunOptions(int start, int? count) => new()
+    private SearchRunOptions RunOptions(SearchRange? range) => new()
     {
         Threads = Options.Threads,
         OrientationBatchSize = Options.OrientationBatchSize,
-        OrientationStart = start,
-        OrientationCount = count,
+        Range = range,
     };
 
-    private List<string> WriteOutputs(SearchResultMaps maps, ParticleTable particles)
+    // Leopard-EM's eight maps in its order, the pixel-size map when pixel size is searched, then the table.
+    private static OutputSet<MatchTemplateOutcome> OutputsOf(MatchTemplateSettings settings, string baseDirectory, MatchTemplateOptions options)
     {
-        var result = Settings.MatchTemplateResult;
-        var overwrite = result.AllowFileOverwrite;
-        var voxel = (float)Settings.OpticsGroup.PixelSize;
-        var outputs = new List<(string Path, Image2D Map, string Label)>
+        var result = settings.MatchTemplateResult;
+        var pixelSize = settings.OpticsGroup.PixelSize;
+        MrcOutput<MatchTemplateOutcome> Map(string key, string path, Func<SearchResultMaps, Imaging.Image2D> map, string label) => new(
+            OutputTarget.Resolve($"{MatchTemplateResultConfig.YamlKey}.{key}", path, baseDirectory),
+            outcome => map(outcome.Maps), pixelSize, $"match_template: {label}");
+        var writers = new List<IOutputWriter<MatchTemplateOutcome>>
         {
-            (result.MipPath, maps.Mip, "maximum intensity projection (MIP) of the cross-correlation"),
-            (result.ScaledMipPath, maps.ScaledMip, "z-score (MIP - mean) / standard deviation"),
-            (result.CorrelationAveragePath, maps.CorrelationMean, "mean of all cross-correlations"),
-            (result.CorrelationVariancePath, maps.CorrelationStandardDeviation, "STANDARD DEVIATION of all cross-correlations"),
-            (result.OrientationPsiPath, maps.Psi, "psi of the best match, degrees (ZYZ)"),
-            (result.OrientationThetaPath, maps.Theta, "theta of the best match, degrees (ZYZ)"),
-            (result.OrientationPhiPath, maps.Phi, "phi of the best match, degrees (ZYZ)"),
-            (result.RelativeDefocusPath, maps.RelativeDefocus, "relative defocus of the best match, A"),
+            Map("mip_path", result.MipPath, m => m.Mip, "maximum intensity projection (MIP) of the cross-correlation"),
+            Map("scaled_mip_path", result.ScaledMipPath, m => m.ScaledMip, "z-score (MIP - mean) / standard deviation"),
+            Map("correlation_average_path", result.CorrelationAveragePath, m => m.CorrelationMean, "mean of all cross-correlations"),
+            Map("correlation_variance_path", result.CorrelationVariancePath, m => m.CorrelationStandardDeviation, "STANDARD DEVIATION of all cross-correlations"),
+            Map("orientation_psi_path", result.OrientationPsiPath, m => m.Psi, "psi of the best match, degrees (ZYZ)"),
+            Map("orientation_theta_path", result.OrientationThetaPath, m => m.Theta, "theta of the best match, degrees (ZYZ)"),
+            Map("orientation_phi_path", result.OrientationPhiPath, m => m.Phi, "phi of the best match, degrees (ZYZ)"),
+            Map("relative_defocus_path", result.RelativeDefocusPath, m => m.RelativeDefocus, "relative defocus of the best match, A"),
         };
-        if (PixelSizeMapPath is { } pixelSizePath)
+        if (PixelSizeMapPathOf(settings) is { } pixelSizePath)
         {
-            outputs.Add((pixelSizePath, maps.PixelSize, "pixel size of the best match, A"));
+            writers.Add(Map("pixel_size_path (next to relative_defocus_path)", pixelSizePath, m => m.PixelSize, "pixel size of the best match, A"));
         }
 
-        var written = new List<string>();
-        foreach (var (path, map, label) in outputs)
+        if (options.OutputCsvPath is { } csv)
         {
-            var full = MatchTemplatePaths.Resolve(path, BaseDirectory);
-            MrcWriter.Write(full, map, overwrite, new MrcWriteOptions
-            {
-                VoxelSize = new System.Numerics.Vector3(voxel, voxel, voxel),
-                Labels = [$"match_template: {label}"],
-            });
-            written.Add(full);
+            writers.Add(new ParticleCsvOutput<MatchTemplateOutcome>(
+                OutputTarget.Resolve("--output-csv", csv, baseDirectory), outcome => MatchTemplateParticleColumns.ToTable(outcome.Particles)));
         }
 
-        if (Options.OutputCsvPath is { } csv)
-        {
-            var full = MatchTemplatePaths.Resolve(csv, BaseDirectory);
-            ParticleTableCsv.Write(full, particles, overwrite);
-            written.Add(full);
-        }
-
-        return written;
+        return new OutputSet<MatchTemplateOutcome>(
+            writers, result.AllowFileOverwrite,
+            ", but 'allow_file_overwrite' is False. Set 'allow_file_overwrite: true' in match_template_result to replace it.");
     }
 
+    // The pixel-size map goes next to the relative-defocus map, named after it.
     private static string? PixelSizeMapPathOf(MatchTemplateSettings settings)
     {
         if (!settings.PixelSizeSearchConfig.Enabled)

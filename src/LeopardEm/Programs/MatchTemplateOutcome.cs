@@ -1,4 +1,4 @@
-using LeopardEm.Io;
+using LeopardEm.Particles;
 using LeopardEm.Peaks;
 using LeopardEm.Search;
 
@@ -8,13 +8,14 @@ namespace LeopardEm.Programs;
 /// <param name="Maps">The result maps (valid-cropped unless disabled).</param>
 /// <param name="Threshold">The z-score threshold used for peak picking.</param>
 /// <param name="Peaks">Picked peaks in descending z-score order.</param>
-/// <param name="Particles">The particle table (Leopard-EM columns).</param>
+/// <param name="Particles">The particles, in descending score order (<see cref="MatchTemplateParticleColumns"/> writes
+/// them with Leopard-EM's columns).</param>
 /// <param name="SearchSeconds">Wall time of the search loop, seconds.</param>
 /// <param name="WrittenFiles">Files written, in order.</param>
 public sealed record MatchTemplateOutcome(
     SearchResultMaps Maps,
     double Threshold,
     IReadOnlyList<Peak> Peaks,
-    ParticleTable Particles,
+    IReadOnlyList<MatchTemplateParticle> Particles,
     double SearchSeconds,
     IReadOnlyList<string> WrittenFiles);

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using LeopardEm.Fft;
-using LeopardEm.Filters;
+using LeopardEm.Compute;
 using LeopardEm.Imaging;
 using LeopardEm.Io;
+using LeopardEm.Outputs;
 using LeopardEm.Particles;
 using LeopardEm.Projection;
 using LeopardEm.Search;
@@ -14,7 +14,8 @@ namespace LeopardEm.Programs;
 /// A prepared refine_template run (spec §3): settings checked, particle table, template, micrographs and the
 /// match_template statistics maps loaded, micrographs filtered. It reports what it will do, can time a short warm-up,
 /// refines every particle and writes the refined particle table. Start from files with <see cref="Prepare"/>, or from
-/// a match_template run still in memory with <see cref="FromMatchTemplate"/>.
+/// a match_template run still in memory with <see cref="FromMatchTemplate"/>. The per-particle work is the shared
+/// refine core (<see cref="ParticleBoxes"/>, <see cref="IRefineBackend"/>), so this type only wires files to it.
 /// </summary>
 /// <remarks>
 /// Correlations are on match_template's scale: with global filtering each micrograph is filtered and normalised
@@ -24,43 +25,35 @@ namespace LeopardEm.Programs;
 /// </remarks>
 public sealed class RefineTemplateJob
 {
-    private const string AverageColumn = "correlation_average_path";
-    private const string DeviationColumn = "correlation_variance_path";
-    private const string MicrographColumn = "micrograph_path";
-
-    // Outside the statistics maps the z-score is (CC − 0)/1e10 ≈ 0 (spec §2.5), so edge positions never win.
-    private const float OutsideStandardDeviation = 1e10f;
-
-    private readonly CpuRefineBackend _backend;
-    private readonly IFftEngine _fft;
-    private readonly Func<string, Image2D> _images;
-    private readonly Dictionary<string, PreparedMicrograph> _micrographs = new(StringComparer.Ordinal);
+    private readonly ComputeBackend _backend;
+    private readonly ParticleBoxes _boxes;
     private readonly List<string> _notes;
 
     private RefineTemplateJob(
-        RefineTemplateSettings settings, string baseDirectory, RefineTemplateOptions options, ParticleStack particles,
-        RefineSearch search, Func<string, Image2D> images, CpuRefineBackend backend, IFftEngine fft)
+        RefineTemplateSettings settings, RefineTemplateOptions options, ParticleStack particles, RefineSearch search,
+        ParticleBoxes boxes, ComputeBackend backend, OutputSet<RefineTemplateOutcome> outputs)
     {
         Settings = settings;
-        BaseDirectory = baseDirectory;
         Options = options;
         Particles = particles;
         Search = search;
-        _images = images;
+        _boxes = boxes;
         _backend = backend;
-        _fft = fft;
+        Outputs = outputs;
         _notes = [.. particles.Notes];
-        if (Enumerable.Range(0, particles.Count).Any(particles.HasAberrations))
+        if (particles.Particles.Any(p => p.HasAberrations))
         {
             _notes.Add("Zernike coefficients and magnification matrices in the table are not applied (as in match_template).");
+        }
+
+        if (backend.Note is { } note)
+        {
+            _notes.Add(note);
         }
     }
 
     /// <summary>The validated settings.</summary>
     public RefineTemplateSettings Settings { get; }
-
-    /// <summary>Directory relative paths are resolved against.</summary>
-    public string BaseDirectory { get; }
 
     /// <summary>Run-time options.</summary>
     public RefineTemplateOptions Options { get; }
@@ -71,42 +64,47 @@ public sealed class RefineTemplateJob
     /// <summary>The local search around each particle.</summary>
     public RefineSearch Search { get; }
 
-    /// <summary>Things worth telling the user before the run (column fallbacks, ignored table values).</summary>
+    /// <summary>The files <see cref="Run"/> writes.</summary>
+    public OutputSet<RefineTemplateOutcome> Outputs { get; }
+
+    /// <summary>Things worth telling the user before the run (column fallbacks, ignored table values, backend
+    /// choice).</summary>
     public IReadOnlyList<string> Notes => _notes;
 
     /// <summary>The backend's name.</summary>
-    public string BackendName => _backend.Name;
+    public string BackendName => _backend.Refine.Name;
 
     /// <summary>Number of distinct micrographs the particles come from.</summary>
-    public int MicrographCount => _micrographs.Count;
+    public int MicrographCount => _boxes.MicrographCount;
 
     /// <summary>Cross-correlations of the whole run.</summary>
     public long TotalCorrelations => Particles.Count * Search.CorrelationsPerParticle;
 
     /// <summary>
-    /// Checks the settings and input paths (and that the output CSV may be written), then loads the particle table,
-    /// template, micrographs and statistics maps named in the table and filters the micrographs.
+    /// Checks the settings, input paths and outputs, then loads the particle table, template, micrographs and
+    /// statistics maps named in the table and filters the micrographs.
     /// </summary>
     /// <param name="settings">Settings (validated here).</param>
     /// <param name="baseDirectory">Directory relative paths, in the settings and in the table, are resolved against
     /// (Leopard-EM: the current directory).</param>
     /// <param name="options">Run-time options.</param>
-    /// <param name="backend">Compute backend; the CPU backend on the default FFT engine when null.</param>
-    /// <exception cref="SettingsValidationException">Invalid settings or missing input files.</exception>
+    /// <param name="backend">What to compute on; the CPU on the default FFT engine when null.</param>
+    /// <exception cref="SettingsValidationException">Invalid settings, missing input files or unwritable outputs.</exception>
     /// <exception cref="FormatException">The particle table lacks columns or has unusable values.</exception>
     /// <exception cref="FileNotFoundException">A micrograph or statistics map named in the table does not exist.</exception>
     public static RefineTemplateJob Prepare(
-        RefineTemplateSettings settings, string baseDirectory, RefineTemplateOptions options, CpuRefineBackend? backend = null)
+        RefineTemplateSettings settings, string baseDirectory, RefineTemplateOptions options, ComputeBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
         settings.ThrowIfInvalid();
+        var outputs = OutputsOf(options, baseDirectory);
         var problems = RefineTemplatePaths.Check(settings, baseDirectory).ToList();
-        if (options.OutputCsvPath is { } csv && !options.AllowOverwrite && File.Exists(MatchTemplatePaths.Resolve(csv, baseDirectory)))
-        {
-            problems.Add(new SettingsProblem("output", $"The output file '{csv}' already exists; allow overwriting to replace it."));
-        }
-
+        problems.AddRange(outputs.Check(
+        [
+            ("template_volume_path", MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory)),
+            (ParticleStackConfig.YamlKey + ".df_path", MatchTemplatePaths.Resolve(settings.ParticleStack.DfPath, baseDirectory)),
+        ]));
         SettingsValidationException.ThrowIfAny(problems);
         var stack = ParticleStack.Read(MatchTemplatePaths.Resolve(settings.ParticleStack.DfPath, baseDirectory));
         var template = MrcReader.ReadVolume(MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory));
@@ -127,7 +125,9 @@ public sealed class RefineTemplateJob
             return image;
         }
 
-        return Create(settings, baseDirectory, options, stack, template, Load, backend);
+        var job = Create(settings, options, stack, template, Load, backend, outputs);
+        outputs.CreateDirectories();
+        return job;
     }
 
     /// <summary>
@@ -140,13 +140,13 @@ public sealed class RefineTemplateJob
     /// <param name="settings">Refinement settings (validated here).</param>
     /// <param name="micrograph">The micrograph the search ran on.</param>
     /// <param name="template">The template volume the search used.</param>
-    /// <param name="outcome">The search's outcome (particle table and maps).</param>
+    /// <param name="outcome">The search's outcome (particles and maps).</param>
     /// <param name="options">Run-time options; <see cref="RefineTemplateOptions.OutputCsvPath"/> is resolved against the
     /// current directory.</param>
-    /// <param name="backend">Compute backend; the CPU backend on the default FFT engine when null.</param>
+    /// <param name="backend">What to compute on; the CPU on the default FFT engine when null.</param>
     public static RefineTemplateJob FromMatchTemplate(
         RefineTemplateSettings settings, Image2D micrograph, Volume3D template, MatchTemplateOutcome outcome,
-        RefineTemplateOptions options, CpuRefineBackend? backend = null)
+        RefineTemplateOptions options, ComputeBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(micrograph);
@@ -154,16 +154,20 @@ public sealed class RefineTemplateJob
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(options);
         settings.ThrowIfInvalid();
-        var stack = new ParticleStack(outcome.Particles, "the match_template outcome");
+        var outputs = OutputsOf(options, Directory.GetCurrentDirectory());
+        SettingsValidationException.ThrowIfAny(outputs.Check([]));
+        var stack = new ParticleStack(MatchTemplateParticleColumns.ToTable(outcome.Particles), "the match_template outcome");
         var images = new Dictionary<string, Image2D>(StringComparer.Ordinal);
-        for (var row = 0; row < stack.Count; row++)
+        foreach (var particle in stack.Particles)
         {
-            images[stack.Path(row, MicrographColumn)] = micrograph;
-            images[stack.Path(row, AverageColumn)] = outcome.Maps.CorrelationMean;
-            images[stack.Path(row, DeviationColumn)] = outcome.Maps.CorrelationStandardDeviation;
+            images[particle.MicrographPath] = micrograph;
+            images[particle.CorrelationAveragePath] = outcome.Maps.CorrelationMean;
+            images[particle.CorrelationStandardDeviationPath] = outcome.Maps.CorrelationStandardDeviation;
         }
 
-        return Create(settings, Directory.GetCurrentDirectory(), options, stack, template, path => images[path], backend);
+        var job = Create(settings, options, stack, template, path => images[path], backend, outputs);
+        outputs.CreateDirectories();
+        return job;
     }
 
     /// <summary>Times the first particle over some orientation offsets (after an untimed one that creates FFT plans)
@@ -176,38 +180,34 @@ public sealed class RefineTemplateJob
             return 0;
         }
 
-        _backend.Run(Search.WithFirstOffsets(1), 1, Target, Options.Threads, null, CancellationToken.None);
-        var threads = Compute.ThreadCount.Resolve(Options.Threads);
+        _backend.Refine.Run(Search.WithFirstOffsets(1), 1, Target, Options.Threads, null, CancellationToken.None);
+        var threads = ThreadCount.Resolve(Options.Threads);
         var timed = Search.WithFirstOffsets(offsetsPerThread * threads);
         var watch = Stopwatch.StartNew();
-        _backend.Run(timed, 1, Target, Options.Threads, null, CancellationToken.None);
+        _backend.Refine.Run(timed, 1, Target, Options.Threads, null, CancellationToken.None);
         return watch.Elapsed.TotalSeconds / timed.CorrelationsPerParticle;
     }
 
-    /// <summary>Refines every particle and writes the refined table when an output path is set.</summary>
+    /// <summary>Refines every particle and writes the outputs (all or none).</summary>
     /// <param name="progress">Receives progress; may be null.</param>
     /// <param name="cancellation">Cancels between chunks of offsets; nothing is written after cancellation.</param>
     public RefineTemplateOutcome Run(IProgress<SearchProgress>? progress, CancellationToken cancellation)
     {
         var watch = Stopwatch.StartNew();
-        var results = _backend.Run(Search, Particles.Count, Target, Options.Threads, progress, cancellation);
+        var results = _backend.Refine.Run(Search, Particles.Count, Target, Options.Threads, progress, cancellation);
         var seconds = watch.Elapsed.TotalSeconds;
         cancellation.ThrowIfCancellationRequested();
-        var table = RefineTemplateParticles.Build(Particles, results);
-        var written = new List<string>();
-        if (Options.OutputCsvPath is { } csv)
-        {
-            var full = MatchTemplatePaths.Resolve(csv, BaseDirectory);
-            ParticleTableCsv.Write(full, table, Options.AllowOverwrite);
-            written.Add(full);
-        }
-
-        return new RefineTemplateOutcome(results, table, seconds, written);
+        var refined = Particles.Particles.Zip(results, (source, result) => new RefinedParticle { Source = source, Refinement = result }).ToList();
+        var outcome = new RefineTemplateOutcome(refined, seconds, Outputs.Paths);
+        Outputs.Publish(outcome);
+        return outcome;
     }
 
+    private RefineTarget Target(int row) => _boxes.Target(Particles[row]);
+
     private static RefineTemplateJob Create(
-        RefineTemplateSettings settings, string baseDirectory, RefineTemplateOptions options, ParticleStack stack,
-        Volume3D template, Func<string, Image2D> images, CpuRefineBackend? backend)
+        RefineTemplateSettings settings, RefineTemplateOptions options, ParticleStack stack, Volume3D template,
+        Func<string, Image2D> images, ComputeBackend? backend, OutputSet<RefineTemplateOutcome> outputs)
     {
         var n = template.Width;
         var expected = settings.ParticleStack.OriginalTemplateSize;
@@ -223,116 +223,28 @@ public sealed class RefineTemplateJob
             ]);
         }
 
-        var fft = FftEngines.Default;
+        var compute = backend ?? ComputeBackend.Cpu();
         var box = settings.ParticleStack.ExtractedBoxSize;
         var search = new RefineSearch(
-            TemplateSpectrum.FromVolume(template, fft), box.Height, box.Width,
+            TemplateSpectrum.FromVolume(template, compute.Fft), box.Height, box.Width,
             settings.OrientationRefinementConfig.GetOffsets(options.LocalGrid),
             settings.DefocusRefinementConfig.GetRelativeDefocusValues(),
-            settings.PixelSizeRefinementConfig.GetPixelSizeOffsets());
-        var job = new RefineTemplateJob(settings, baseDirectory, options, stack, search, images, backend ?? new CpuRefineBackend(fft), fft);
-        job.LoadInputs();
-        return job;
+            settings.PixelSizeRefinementConfig.GetPixelSizeOffsets(),
+            options.SliceConvention);
+        var boxes = new ParticleBoxes(search, settings.PreprocessingFilters, settings.ApplyGlobalFiltering, images, compute.Fft);
+        boxes.Check(stack.Particles, stack.SourceName);
+        return new RefineTemplateJob(settings, options, stack, search, boxes, compute, outputs);
     }
 
-    // Reads every particle's numbers and every image once, so a bad table or a missing file stops the job before the
-    // long part; filters each micrograph once with global filtering.
-    private void LoadInputs()
+    private static OutputSet<RefineTemplateOutcome> OutputsOf(RefineTemplateOptions options, string baseDirectory)
     {
-        var smallestOffset = Search.PixelSizeOffsets.Min();
-        for (var row = 0; row < Particles.Count; row++)
+        var writers = new List<IOutputWriter<RefineTemplateOutcome>>();
+        if (options.OutputCsvPath is { } csv)
         {
-            _ = Particles.Position(row);
-            _ = Particles.Orientation(row);
-            _ = Particles.Ctf(row);
-            if (!(Particles.NominalPixelSize(row) > 0) || !(Particles.PixelSize(row) + smallestOffset > 0))
-            {
-                throw new FormatException(
-                    $"{Particles.SourceName}: particle {row} has pixel size {Particles.PixelSize(row)} Å (nominal " +
-                    $"{Particles.NominalPixelSize(row)} Å); with the pixel-size offsets down to {smallestOffset} Å it must stay positive.");
-            }
-
-            var path = Particles.Path(row, MicrographColumn);
-            if (!_micrographs.ContainsKey(path))
-            {
-                _micrographs[path] = PrepareMicrograph(path);
-            }
-
-            var (y, x) = Particles.Position(row);
-            int top = y - Search.StartY, left = x - Search.StartX;
-            if (!BoxExtraction.Overlaps(_micrographs[path].Image, top, left, Search.BoxHeight, Search.BoxWidth)
-                || !BoxExtraction.Overlaps(_images(Particles.Path(row, AverageColumn)), top, left, Search.CropHeight, Search.CropWidth)
-                || !BoxExtraction.Overlaps(_images(Particles.Path(row, DeviationColumn)), top, left, Search.CropHeight, Search.CropWidth))
-            {
-                throw new FormatException(
-                    $"{Particles.SourceName}: particle {row} at (x {x}, y {y}) lies outside its micrograph or statistics maps.");
-            }
+            writers.Add(new ParticleCsvOutput<RefineTemplateOutcome>(
+                OutputTarget.Resolve("--output-csv", csv, baseDirectory), outcome => outcome.Table));
         }
+
+        return new OutputSet<RefineTemplateOutcome>(writers, options.AllowOverwrite, "; pass --overwrite to replace it.");
     }
-
-    private PreparedMicrograph PrepareMicrograph(string path)
-    {
-        var raw = _images(path);
-        int h = raw.Height, w = raw.Width;
-        if (h % 2 != 0 || w % 2 != 0)
-        {
-            throw new FormatException(
-                $"The micrograph '{path}' is {w} x {h} px; width and height must be even (Leopard-EM drops the last column of odd widths).");
-        }
-
-        if (!Settings.ApplyGlobalFiltering)
-        {
-            return new PreparedMicrograph(raw, null);
-        }
-
-        using var spectrum = new AlignedBuffer<ComplexF>((long)h * (w / 2 + 1));
-        using var real = new AlignedBuffer<float>((long)h * w);
-        var filters = MicrographPreprocessing.Apply(Settings.PreprocessingFilters, raw.Data, h, w, _fft, spectrum.Span);
-        _fft.Inverse2D(spectrum.Span, real.Span, h, w);
-        var filtered = new Image2D(h, w, real.Span.ToArray());
-        var n = Search.Template.Size;
-        return new PreparedMicrograph(filtered, filters.Combined(n, n));
-    }
-
-    // Cuts particle `row`'s box (reflect padding) and statistics crops (mean 0 / std 1e10 outside the maps), spec §2.5.
-    private RefineTarget Target(int row)
-    {
-        var (y, x) = Particles.Position(row);
-        int top = y - Search.StartY, left = x - Search.StartX;
-        int boxHeight = Search.BoxHeight, boxWidth = Search.BoxWidth;
-        var micrograph = _micrographs[Particles.Path(row, MicrographColumn)];
-
-        // Aligned buffers keep FFTW on the same plans in every run (see MicrographPreprocessing).
-        using var box = new AlignedBuffer<float>(boxHeight * boxWidth);
-        using var spectrum = new AlignedBuffer<ComplexF>(boxHeight * (boxWidth / 2 + 1));
-        BoxExtraction.Extract(micrograph.Image, top, left, boxHeight, boxWidth, PaddingMode.Reflect, 0f, box.Span);
-        float[] templateFilter;
-        int normalizationHeight, normalizationWidth;
-        if (micrograph.TemplateFilter is { } global)
-        {
-            _fft.Forward2D(box.Span, spectrum.Span, boxHeight, boxWidth);
-            templateFilter = global;
-            (normalizationHeight, normalizationWidth) = (micrograph.Image.Height, micrograph.Image.Width);
-        }
-        else
-        {
-            var filters = MicrographPreprocessing.Apply(Settings.PreprocessingFilters, box.Span, boxHeight, boxWidth, _fft, spectrum.Span);
-            var n = Search.Template.Size;
-            templateFilter = filters.Combined(n, n);
-            (normalizationHeight, normalizationWidth) = (boxHeight, boxWidth);
-        }
-
-        var mean = BoxExtraction.Extract(
-            _images(Particles.Path(row, AverageColumn)), top, left, Search.CropHeight, Search.CropWidth, PaddingMode.Constant);
-        var deviation = BoxExtraction.Extract(
-            _images(Particles.Path(row, DeviationColumn)), top, left, Search.CropHeight, Search.CropWidth,
-            PaddingMode.Constant, OutsideStandardDeviation);
-        return new RefineTarget(
-            spectrum.Span.ToArray(), templateFilter, Particles.Ctf(row), Particles.NominalPixelSize(row), Particles.PixelSize(row),
-            Particles.Orientation(row), mean, deviation, normalizationHeight, normalizationWidth);
-    }
-
-    // A micrograph ready for box extraction: filtered and normalised with its template filter (global filtering), or
-    // raw with a null filter (each box is filtered on its own).
-    private sealed record PreparedMicrograph(Image2D Image, float[]? TemplateFilter);
 }

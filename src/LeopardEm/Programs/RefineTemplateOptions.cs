@@ -13,6 +13,9 @@ public sealed record RefineTemplateOptions
     /// own offsets, to compare with Leopard-EM (docs/differences-from-leopard-em.md).</summary>
     public LocalGridConvention LocalGrid { get; init; } = LocalGridConvention.Symmetric;
 
+    /// <summary>Slice arithmetic, as in match_template (<see cref="MatchTemplateOptions.SliceConvention"/>).</summary>
+    public Projection.SliceConvention SliceConvention { get; init; } = Projection.SliceConvention.Exact;
+
     /// <summary>Where to write the refined particle table CSV, or null for none.</summary>
     public string? OutputCsvPath { get; init; }
 

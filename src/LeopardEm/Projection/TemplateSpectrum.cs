@@ -43,7 +43,10 @@ public sealed class TemplateSpectrum
             throw new ArgumentException($"The template edge must be even (Leopard-EM mis-centres odd sizes); got {n}.", nameof(volume));
         }
 
-        var shifted = new float[volume.Data.Length];
+        // Aligned buffers: FFTW plans are cached per alignment, and two plans may round differently, so managed arrays
+        // (aligned by chance) would make the spectrum depend on where the allocator put them.
+        using var shiftedBuffer = new AlignedBuffer<float>(volume.Data.Length);
+        var shifted = shiftedBuffer.Span;
         var h = n / 2;
         for (var z = 0; z < n; z++)
         {
@@ -59,7 +62,8 @@ public sealed class TemplateSpectrum
         }
 
         var half = n / 2 + 1;
-        var spectrum = new ComplexF[n * n * half];
+        using var spectrumBuffer = new AlignedBuffer<ComplexF>((long)n * n * half);
+        var spectrum = spectrumBuffer.Span;
         fft.Forward3D(shifted, spectrum, n, n, n);
 
         var result = new ComplexF[spectrum.Length];
@@ -67,7 +71,7 @@ public sealed class TemplateSpectrum
         {
             for (var y = 0; y < n; y++)
             {
-                spectrum.AsSpan(((z + h) % n * n + (y + h) % n) * half, half).CopyTo(result.AsSpan((z * n + y) * half, half));
+                spectrum.Slice(((z + h) % n * n + (y + h) % n) * half, half).CopyTo(result.AsSpan((z * n + y) * half, half));
             }
         }
 

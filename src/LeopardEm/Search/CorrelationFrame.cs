@@ -4,11 +4,9 @@ using LeopardEm.Imaging;
 namespace LeopardEm.Search;
 
 /// <summary>
-/// The frame the CPU backend correlates in, prepared once per run and shared read-only by every worker: the
-/// micrograph zero-padded to a 2·3·5·7-smooth <c>Height x Width</c> (so a 5760 x 4092 micrograph does not pay for
-/// 4092's prime factor 31), and its spectrum with the correlation's inverse normalisation <c>1/(Height·Width)</c>
-/// folded in, so the unnormalised inverse transforms of the hot loop need no scaling pass, stored column by column
-/// (transposed), the layout of the hot loop's column transforms.
+/// The frame a search correlates in: the micrograph zero-padded to a 2·3·5·7-smooth even <c>Height x Width</c> (so a
+/// 5760 x 4092 micrograph does not pay for 4092's prime factor 31), or the micrograph's own size when the statistics
+/// region keeps circular positions. Every backend correlates in this frame, so their numbers agree.
 /// <para>
 /// Why padding changes nothing where statistics are kept: the circular correlation at top-left corner (y, x) is
 /// <c>Σ_(u,v &lt; N) img[(y+u) mod H', (x+v) mod W'] · t[u, v]</c>. For corners of the valid region
@@ -19,70 +17,57 @@ namespace LeopardEm.Search;
 /// region the wrap-around differs, so a run that keeps all circular positions is not padded.
 /// </para>
 /// </summary>
-internal sealed class CorrelationFrame : IDisposable
+/// <param name="Height">Rows of the frame (≥ the micrograph's).</param>
+/// <param name="Width">Columns of the frame (≥ the micrograph's, even).</param>
+public sealed record CorrelationFrame(int Height, int Width)
 {
-    /// <summary>Pads (when the statistics region allows it) and transforms the micrograph of <paramref name="inputs"/>.</summary>
-    public CorrelationFrame(SearchInputs inputs, IFftEngine fft)
+    /// <summary>Width/2 + 1, the columns of the frame's half spectra.</summary>
+    public int ComplexWidth => Width / 2 + 1;
+
+    /// <summary>The frame for a micrograph of <paramref name="imageHeight"/> x <paramref name="imageWidth"/> pixels, an
+    /// N-pixel template and a statistics region of top-left corners: padded when the region is within the valid
+    /// positions, the micrograph's own size otherwise.</summary>
+    public static CorrelationFrame For(int imageHeight, int imageWidth, int templateSize, int regionHeight, int regionWidth)
     {
-        int h = inputs.ImageHeight, w = inputs.ImageWidth, n = inputs.Template.Size;
-        var validOnly = inputs.RegionHeight <= h - n + 1 && inputs.RegionWidth <= w - n + 1;
-        Height = validOnly ? FftSize.NextSmoothEven(h) : h;
-        Width = validOnly ? FftSize.NextSmoothEven(w) : w;
-        ComplexWidth = Width / 2 + 1;
-        using var rowMajor = new AlignedBuffer<ComplexF>((long)Height * ComplexWidth);
-        var spectrum = rowMajor.Span;
-        if (Height == h && Width == w)
+        var validOnly = regionHeight <= imageHeight - templateSize + 1 && regionWidth <= imageWidth - templateSize + 1;
+        return validOnly
+            ? new CorrelationFrame(FftSize.NextSmoothEven(imageHeight), FftSize.NextSmoothEven(imageWidth))
+            : new CorrelationFrame(imageHeight, imageWidth);
+    }
+
+    /// <summary>
+    /// The rfft (Height x ComplexWidth, unnormalised, DC zero) of the micrograph placed at the top-left of the frame,
+    /// from the micrograph's own <paramref name="imageHeight"/> x (<paramref name="imageWidth"/>/2+1) spectrum.
+    /// </summary>
+    /// <param name="imageSpectrum">The micrograph's spectrum; not modified.</param>
+    /// <param name="imageHeight">Micrograph rows.</param>
+    /// <param name="imageWidth">Micrograph columns.</param>
+    /// <param name="fft">Engine for the round trip through real space that padding needs.</param>
+    public AlignedBuffer<ComplexF> Spectrum(ReadOnlySpan<ComplexF> imageSpectrum, int imageHeight, int imageWidth, IFftEngine fft)
+    {
+        ArgumentNullException.ThrowIfNull(fft);
+        var spectrum = new AlignedBuffer<ComplexF>((long)Height * ComplexWidth);
+        if (Height == imageHeight && Width == imageWidth)
         {
-            inputs.ImageSpectrum.Span.CopyTo(spectrum);
+            imageSpectrum.CopyTo(spectrum.Span);
         }
         else
         {
-            Pad(inputs, fft, spectrum);
-        }
-
-        spectrum[0] = ComplexF.Zero;
-        var scale = (float)(1.0 / ((double)Height * Width));
-        ImageColumns = new AlignedBuffer<ComplexF>((long)Height * ComplexWidth);
-        var columns = ImageColumns.Span;
-        for (var r = 0; r < Height; r++)
-        {
-            for (var c = 0; c < ComplexWidth; c++)
+            using var original = new AlignedBuffer<ComplexF>(imageSpectrum.Length);
+            using var image = new AlignedBuffer<float>((long)imageHeight * imageWidth);
+            using var padded = new AlignedBuffer<float>((long)Height * Width);
+            imageSpectrum.CopyTo(original.Span);
+            original.Span[0] = ComplexF.Zero;
+            fft.Inverse2D(original.Span, image.Span, imageHeight, imageWidth);
+            for (var y = 0; y < imageHeight; y++)
             {
-                columns[c * Height + r] = spectrum[r * ComplexWidth + c] * scale;
+                image.Span.Slice(y * imageWidth, imageWidth).CopyTo(padded.Span.Slice(y * Width, imageWidth));
             }
-        }
-    }
 
-    /// <summary>Rows of the correlation frame (≥ the micrograph's).</summary>
-    public int Height { get; }
-
-    /// <summary>Columns of the correlation frame (≥ the micrograph's).</summary>
-    public int Width { get; }
-
-    /// <summary>Width/2 + 1, the columns of the frame's half spectra.</summary>
-    public int ComplexWidth { get; }
-
-    /// <summary>Spectrum of the padded micrograph times 1/(Height·Width), DC zero, column-major: frequency row r of
-    /// column c at <c>[c·Height + r]</c>.</summary>
-    public AlignedBuffer<ComplexF> ImageColumns { get; }
-
-    /// <inheritdoc />
-    public void Dispose() => ImageColumns.Dispose();
-
-    private void Pad(SearchInputs inputs, IFftEngine fft, Span<ComplexF> spectrum)
-    {
-        int h = inputs.ImageHeight, w = inputs.ImageWidth;
-        using var original = new AlignedBuffer<ComplexF>(inputs.ImageSpectrum.Length);
-        using var image = new AlignedBuffer<float>((long)h * w);
-        using var padded = new AlignedBuffer<float>((long)Height * Width);
-        inputs.ImageSpectrum.Span.CopyTo(original.Span);
-        original.Span[0] = ComplexF.Zero;
-        fft.Inverse2D(original.Span, image.Span, h, w);
-        for (var y = 0; y < h; y++)
-        {
-            image.Span.Slice(y * w, w).CopyTo(padded.Span.Slice(y * Width, w));
+            fft.Forward2D(padded.Span, spectrum.Span, Height, Width);
         }
 
-        fft.Forward2D(padded.Span, spectrum, Height, Width);
+        spectrum.Span[0] = ComplexF.Zero;
+        return spectrum;
     }
 }

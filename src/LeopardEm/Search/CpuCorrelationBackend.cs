@@ -3,8 +3,9 @@ using LeopardEm.Fft;
 namespace LeopardEm.Search;
 
 /// <summary>
-/// The CPU backend: worker threads, each with its own buffers and statistics, take orientation batches round-robin
-/// (worker w gets batches w, w+T, w+2T, ...) and their statistics are merged in worker order at the end. The MIP and
+/// The CPU backend: worker threads, each with its own buffers and statistics, take batches of the range's orientations
+/// round-robin (worker w gets batches w, w+T, w+2T, ...; each orientation with all its planes inside the range) and
+/// their statistics are merged in worker order at the end. The MIP and
 /// best-index maps are identical for any thread count and batch size (ties go to the lowest global index); sums are
 /// accumulated in double, so mean and standard deviation agree to ~1e-12 relative across thread counts and bit for
 /// bit for the same thread count and batch size.
@@ -24,21 +25,20 @@ public sealed class CpuCorrelationBackend : ICorrelationBackend
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(options);
-        var (start, count) = OrientationRange(inputs.Space, options);
+        var range = options.RangeIn(inputs.Space);
+        var orientations = OrientationsIn(range, inputs.Space);
         var batchSize = Math.Max(1, options.OrientationBatchSize);
-        var batches = (count + batchSize - 1) / batchSize;
+        var batches = (orientations.Length + batchSize - 1) / batchSize;
         var threads = Math.Max(1, Math.Min(options.EffectiveThreads, batches));
-        var perOrientation = (long)inputs.Space.DefocusCount * inputs.Space.PixelSizeCount;
-        var total = count * perOrientation;
         long done = 0;
 
-        using var frame = new CorrelationFrame(inputs, _fft);
+        using var image = new CpuImageColumns(inputs);
         var workers = new CpuCorrelationWorker[threads];
         try
         {
             for (var t = 0; t < threads; t++)
             {
-                workers[t] = new CpuCorrelationWorker(inputs, frame, _fft, threads);
+                workers[t] = new CpuCorrelationWorker(inputs, image, _fft, threads);
             }
 
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
@@ -46,15 +46,18 @@ public sealed class CpuCorrelationBackend : ICorrelationBackend
                 for (var batch = t; batch < batches; batch += threads)
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    var first = start + batch * batchSize;
-                    var last = Math.Min(first + batchSize, start + count);
-                    for (var o = first; o < last; o++)
+                    var first = batch * batchSize;
+                    var last = Math.Min(first + batchSize, orientations.Length);
+                    var correlations = 0;
+                    for (var i = first; i < last; i++)
                     {
-                        workers[t].Process(o);
+                        var (planeFirst, planeLast) = range.PlanesOf(orientations[i], inputs.Space);
+                        workers[t].Process(orientations[i], planeFirst, planeLast);
+                        correlations += planeLast - planeFirst + 1;
                     }
 
-                    var now = Interlocked.Add(ref done, (last - first) * perOrientation);
-                    progress?.Report(new SearchProgress(now, total));
+                    var now = Interlocked.Add(ref done, correlations);
+                    progress?.Report(new SearchProgress(now, range.Count));
                 }
 
                 workers[t].Flush();
@@ -81,18 +84,9 @@ public sealed class CpuCorrelationBackend : ICorrelationBackend
         return result;
     }
 
-    private static (int Start, int Count) OrientationRange(SearchSpace space, SearchRunOptions options)
-    {
-        var start = options.OrientationStart;
-        var count = options.OrientationCount ?? space.OrientationCount - start;
-        if (start < 0 || count < 1 || start + count > space.OrientationCount)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(options), $"Orientations [{start}, {start + count}) are outside the search's {space.OrientationCount} orientations.");
-        }
-
-        return (start, count);
-    }
+    // The orientations with at least one plane in the range, in order: all of them once the range spans M indices.
+    private static int[] OrientationsIn(SearchRange range, SearchSpace space) =>
+        [.. Enumerable.Range(0, space.OrientationCount).Where(o => range.PlanesOf(o, space) is var (first, last) && first <= last)];
 
     private static void DisposeAll(CpuCorrelationWorker?[] workers)
     {

@@ -13,7 +13,7 @@ namespace LeopardEm.Search;
 /// statistics together, so each pixel's statistics (24 bytes) cross the memory bus once per group rather than once
 /// per correlation; <see cref="Flush"/> folds in the last, partial group.
 /// <para>
-/// A correlation <c>irfft(F_img · conj(F_tpl))</c> in the padded frame (<see cref="CorrelationFrame"/>) is computed
+/// A correlation <c>irfft(F_img · conj(F_tpl))</c> in the search's frame (<see cref="CorrelationFrame"/>) is computed
 /// in three passes that prune and fuse what a plain "r2c, multiply, c2r" would repeat:
 /// (1) the template's N non-zero rows are transformed along x (the other H − N rows have zero spectra);
 /// (2) per block of <see cref="ColumnBlock"/> spectrum columns, kept in cache and transposed so each column is
@@ -42,6 +42,7 @@ internal sealed unsafe class CpuCorrelationWorker : IDisposable
 
     private readonly SearchInputs _inputs;
     private readonly CorrelationFrame _frame;
+    private readonly CpuImageColumns _image;
     private readonly IFftEngine _fft;
     private readonly int _n;
     private readonly AlignedBuffer<ComplexF> _slice;
@@ -55,10 +56,12 @@ internal sealed unsafe class CpuCorrelationWorker : IDisposable
     private readonly int _productRows;
     private int _pending;
 
-    public CpuCorrelationWorker(SearchInputs inputs, CorrelationFrame frame, IFftEngine fft, int workers)
+    public CpuCorrelationWorker(SearchInputs inputs, CpuImageColumns image, IFftEngine fft, int workers)
     {
         _inputs = inputs;
-        _frame = frame;
+        _frame = inputs.Frame;
+        _image = image;
+        var frame = _frame;
         _fft = fft;
         _n = inputs.Template.Size;
         var half = _n / 2 + 1;
@@ -79,22 +82,21 @@ internal sealed unsafe class CpuCorrelationWorker : IDisposable
 
     public SearchStatistics Statistics { get; }
 
-    /// <summary>Correlates every (pixel size, defocus) plane of <paramref name="orientation"/> and accumulates them.</summary>
-    public void Process(int orientation)
+    /// <summary>Correlates the (pixel size, defocus) planes <c>k = p·D + d</c> from <paramref name="firstPlane"/> to
+    /// <paramref name="lastPlane"/> (inclusive) of <paramref name="orientation"/> and accumulates them.</summary>
+    public void Process(int orientation, int firstPlane, int lastPlane)
     {
         var space = _inputs.Space;
         FourierSlicer.ExtractForSearch(_inputs.Template, space.Rotation(orientation), _slice.Span, space.SliceConvention);
-        for (var p = 0; p < space.PixelSizeCount; p++)
+        for (var k = firstPlane; k <= lastPlane; k++)
         {
-            for (var d = 0; d < space.DefocusCount; d++)
+            int p = k / space.DefocusCount, d = k % space.DefocusCount;
+            MakeTemplateRows(_inputs.ProjectiveFilter(p, d));
+            CorrelateColumns(_products[_pending].Pointer);
+            _indices[_pending++] = space.GlobalIndex(p, d, orientation);
+            if (_pending == _products.Length)
             {
-                MakeTemplateRows(_inputs.ProjectiveFilter(p, d));
-                CorrelateColumns(_products[_pending].Pointer);
-                _indices[_pending++] = space.GlobalIndex(p, d, orientation);
-                if (_pending == _products.Length)
-                {
-                    Flush();
-                }
+                Flush();
             }
         }
     }
@@ -130,7 +132,7 @@ internal sealed unsafe class CpuCorrelationWorker : IDisposable
     private void CorrelateColumns(ComplexF* product)
     {
         int height = _frame.Height, complexWidth = _frame.ComplexWidth;
-        var image = _frame.ImageColumns.Pointer;
+        var image = _image.Columns.Pointer;
         var rowSpectrum = _rowSpectrum.Pointer;
         var columns = _columns.Pointer;
         for (var c0 = 0; c0 < complexWidth; c0 += ColumnBlock)

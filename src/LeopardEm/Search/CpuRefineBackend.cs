@@ -1,4 +1,5 @@
 using LeopardEm.Fft;
+using LeopardEm.Filters;
 using LeopardEm.Optics;
 
 namespace LeopardEm.Search;
@@ -10,24 +11,17 @@ namespace LeopardEm.Search;
 /// deviation; the best z-score wins (ties to the lowest offset, plane and position), so results do not depend on the
 /// thread count.
 /// </summary>
-public sealed class CpuRefineBackend
+public sealed class CpuRefineBackend : IRefineBackend
 {
     private readonly IFftEngine _fft;
 
     /// <summary>Creates the backend on an FFT engine (<see cref="FftEngines.Default"/> when null).</summary>
     public CpuRefineBackend(IFftEngine? fft = null) => _fft = fft ?? FftEngines.Default;
 
-    /// <summary>Short name, e.g. "cpu (fftw)".</summary>
+    /// <inheritdoc />
     public string Name => $"cpu ({_fft.Name})";
 
-    /// <summary>Refines <paramref name="particleCount"/> particles.</summary>
-    /// <param name="search">Offsets and box geometry.</param>
-    /// <param name="particleCount">Number of particles.</param>
-    /// <param name="targets">Prepares particle i; called once per particle, in order, from the calling thread.</param>
-    /// <param name="threads">Worker threads; 0 = one per processor.</param>
-    /// <param name="progress">Receives correlations done after each chunk of offsets; may be null.</param>
-    /// <param name="cancellation">Stops between chunks with <see cref="OperationCanceledException"/>.</param>
-    /// <returns>One result per particle, in particle order.</returns>
+    /// <inheritdoc />
     public IReadOnlyList<ParticleRefinement> Run(
         RefineSearch search, int particleCount, Func<int, RefineTarget> targets, int threads,
         IProgress<SearchProgress>? progress, CancellationToken cancellation)
@@ -56,7 +50,9 @@ public sealed class CpuRefineBackend
                 cancellation.ThrowIfCancellationRequested();
                 var target = targets(i);
                 CheckTarget(search, target, i);
-                var filters = ProjectiveFilters(search, target);
+                var filters = ProjectiveFilterStack.Build(
+                    target.Ctf, target.NominalPixelSize, target.PixelSize - target.NominalPixelSize, search.PixelSizeOffsets,
+                    search.DefocusOffsets, target.TemplateFilter, search.Template.Size);
                 var bests = new RefineCandidate[workerCount];
                 Parallel.For(0, workerCount, new ParallelOptions { MaxDegreeOfParallelism = workerCount }, t =>
                 {
@@ -88,33 +84,6 @@ public sealed class CpuRefineBackend
         }
 
         return results;
-    }
-
-    // PF[p, d] = CTF(particle defocus + D[d], Cs scaled to the particle's pixel size + P[p]) x template filter, on the
-    // nominal frequency grid (spec §1.3).
-    private static float[][] ProjectiveFilters(RefineSearch search, RefineTarget target)
-    {
-        var n = search.Template.Size;
-        var defocus = search.DefocusOffsets;
-        var pixel = search.PixelSizeOffsets;
-        var filters = new float[pixel.Count * defocus.Count][];
-        for (var p = 0; p < pixel.Count; p++)
-        {
-            var ctf = target.Ctf.WithPixelSizeOffset(target.NominalPixelSize, target.PixelSize - target.NominalPixelSize + pixel[p]);
-            for (var d = 0; d < defocus.Count; d++)
-            {
-                var filter = new float[n * (n / 2 + 1)];
-                Ctf.EvaluateRfft(ctf, defocus[d], target.NominalPixelSize, n, filter);
-                for (var j = 0; j < filter.Length; j++)
-                {
-                    filter[j] *= target.TemplateFilter[j];
-                }
-
-                filters[p * defocus.Count + d] = filter;
-            }
-        }
-
-        return filters;
     }
 
     private static ParticleRefinement ToResult(RefineSearch search, RefineTarget target, RefineCandidate best)

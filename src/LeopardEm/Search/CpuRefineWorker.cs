@@ -38,7 +38,7 @@ internal sealed class CpuRefineWorker : IDisposable
         for (var k = first; k < last; k++)
         {
             var rotation = search.Offsets.Compose(k, target.Orientation).ToSingle();
-            FourierSlicer.ExtractForSearch(search.Template, rotation, _slice.Span);
+            FourierSlicer.ExtractForSearch(search.Template, rotation, _slice.Span, search.SliceConvention);
             for (var plane = 0; plane < filters.Length; plane++)
             {
                 _correlator.MakeTemplate(_slice.Span, filters[plane], target.NormalizationHeight, target.NormalizationWidth);

@@ -21,9 +21,11 @@ public sealed class RefineSearch
     /// <param name="offsets">Orientation offsets.</param>
     /// <param name="defocusOffsets">Defocus offsets, Å, added to each particle's defocus.</param>
     /// <param name="pixelSizeOffsets">Pixel-size offsets, Å, added to each particle's pixel size.</param>
+    /// <param name="sliceConvention">How central slices are extracted (as in the full search).</param>
     public RefineSearch(
         TemplateSpectrum template, int boxHeight, int boxWidth, LocalOffsetGrid offsets,
-        IReadOnlyList<float> defocusOffsets, IReadOnlyList<float> pixelSizeOffsets)
+        IReadOnlyList<float> defocusOffsets, IReadOnlyList<float> pixelSizeOffsets,
+        SliceConvention sliceConvention = SliceConvention.Exact)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(offsets);
@@ -45,7 +47,11 @@ public sealed class RefineSearch
         Offsets = offsets;
         _defocusOffsets = [.. defocusOffsets];
         _pixelSizeOffsets = [.. pixelSizeOffsets];
+        SliceConvention = sliceConvention;
     }
+
+    /// <summary>How central slices are extracted.</summary>
+    public SliceConvention SliceConvention { get; }
 
     /// <summary>The template spectrum.</summary>
     public TemplateSpectrum Template { get; }
@@ -86,5 +92,5 @@ public sealed class RefineSearch
     public RefineSearch WithFirstOffsets(int offsetCount) => new(
         Template, BoxHeight, BoxWidth,
         new LocalOffsetGrid(Offsets.Offsets.Take(Math.Clamp(offsetCount, 1, Offsets.Count)).ToArray(), Offsets.Convention),
-        _defocusOffsets, _pixelSizeOffsets);
+        _defocusOffsets, _pixelSizeOffsets, SliceConvention);
 }

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
 using LeopardEm.Orientations;
 using LeopardEm.Projection;
 
@@ -51,6 +53,15 @@ public sealed class SearchSpace
             : _orientations.Select(RotationMatrixF.FromEuler).ToArray();
     }
 
+    /// <summary>The space of the first <paramref name="count"/> orientations (1 ≤ count ≤ M) with the same planes and
+    /// convention; its global indices mean the same (orientation, plane) pairs with M = count.</summary>
+    public SearchSpace FirstOrientations(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, OrientationCount);
+        return new SearchSpace(_orientations[..count], _defocus, _pixelSizeOffsets, SliceConvention);
+    }
+
     /// <summary>How <see cref="Rotation"/> matrices were computed and slices are extracted.</summary>
     public SliceConvention SliceConvention { get; }
 
@@ -77,6 +88,51 @@ public sealed class SearchSpace
 
     /// <summary>Total number of cross-correlations per pixel, M·D·P.</summary>
     public int Total => OrientationCount * DefocusCount * PixelSizeCount;
+
+    /// <summary>
+    /// A stable identity of the space (SHA-256, lowercase hex) over everything that decides what each global index
+    /// means: the float32 orientations in order, the defocus planes, the pixel-size planes and the slice convention.
+    /// Equal for equal spaces on any machine and run; partial results of different spaces can never be merged.
+    /// </summary>
+    public string Fingerprint()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var word = new byte[4];
+        void Add(float value)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(word, value);
+            hash.AppendData(word);
+        }
+
+        void AddCount(int count)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(word, count);
+            hash.AppendData(word);
+        }
+
+        hash.AppendData(System.Text.Encoding.ASCII.GetBytes($"leopard-search-space-v1 {SliceConvention}"));
+        AddCount(_orientations.Length);
+        foreach (var o in _orientations)
+        {
+            Add((float)o.Phi);
+            Add((float)o.Theta);
+            Add((float)o.Psi);
+        }
+
+        AddCount(_defocus.Length);
+        foreach (var d in _defocus)
+        {
+            Add(d);
+        }
+
+        AddCount(_pixelSizeOffsets.Length);
+        foreach (var p in _pixelSizeOffsets)
+        {
+            Add(p);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     /// <summary>The global index of (pixel-size plane, defocus plane, orientation).</summary>
     public int GlobalIndex(int pixelSizePlane, int defocusPlane, int orientation) =>

@@ -29,6 +29,38 @@ public sealed class SearchStatistics
         SumOfSquares = new double[pixels];
     }
 
+    /// <summary>
+    /// Statistics from their accumulators, as another backend, a partial-result file or a checkpoint holds them; the
+    /// arrays are used as given (not copied). Each is row-major over the <paramref name="height"/> x
+    /// <paramref name="width"/> region.
+    /// </summary>
+    /// <param name="height">Rows of the region.</param>
+    /// <param name="width">Columns of the region.</param>
+    /// <param name="mip">Maximum correlation per pixel (−∞ where nothing was added).</param>
+    /// <param name="bestIndex">Global search index of the maximum (−1 where nothing was added).</param>
+    /// <param name="sum">Sum of the correlations per pixel.</param>
+    /// <param name="sumOfSquares">Sum of the squared correlations per pixel.</param>
+    /// <param name="count">Number of correlation maps accumulated.</param>
+    public SearchStatistics(int height, int width, float[] mip, int[] bestIndex, double[] sum, double[] sumOfSquares, long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var pixels = checked(height * width);
+        if (mip?.Length != pixels || bestIndex?.Length != pixels || sum?.Length != pixels || sumOfSquares?.Length != pixels)
+        {
+            throw new ArgumentException($"Every accumulator must hold {height} x {width} = {pixels} values.");
+        }
+
+        Height = height;
+        Width = width;
+        Mip = mip;
+        BestIndex = bestIndex;
+        Sum = sum;
+        SumOfSquares = sumOfSquares;
+        Count = count;
+    }
+
     /// <summary>Rows of the region.</summary>
     public int Height { get; }
 

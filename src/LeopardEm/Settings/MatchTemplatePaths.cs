@@ -3,7 +3,7 @@ namespace LeopardEm.Settings;
 /// <summary>
 /// The file-system side of match-template settings, kept out of the settings records so they stay pure values:
 /// resolving relative paths against a base directory (the CLI passes the current directory, as Leopard-EM uses
-/// the working directory), checking inputs exist and outputs may be written, and creating output directories.
+/// the working directory) and checking that inputs exist.
 /// </summary>
 public static class MatchTemplatePaths
 {
@@ -17,9 +17,9 @@ public static class MatchTemplatePaths
     }
 
     /// <summary>
-    /// Checks, like Leopard-EM's validators, that the micrograph and template exist and that no output file
-    /// already exists unless <c>allow_file_overwrite</c> is true; an empty list means all is well. Problems name the
-    /// YAML key (e.g. <c>match_template_result.mip_path</c>).
+    /// Checks, like Leopard-EM's validators, that the micrograph and template exist; an empty list means all is well.
+    /// Problems name the YAML key (e.g. <c>micrograph_path</c>). The outputs are checked by the job's
+    /// <see cref="Outputs.OutputSet{TResult}"/>.
     /// </summary>
     /// <param name="settings">Settings whose paths are checked.</param>
     /// <param name="baseDirectory">Directory relative paths are resolved against.</param>
@@ -30,27 +30,6 @@ public static class MatchTemplatePaths
         CheckInput(problems, "micrograph_path", "micrograph", settings.MicrographPath, baseDirectory);
         CheckInput(problems, "template_volume_path", "template volume", settings.TemplateVolumePath, baseDirectory);
 
-        var result = settings.MatchTemplateResult;
-        if (!result.AllowFileOverwrite)
-        {
-            foreach (var (key, path) in result.OutputPaths)
-            {
-                if (string.IsNullOrWhiteSpace(path))
-                {
-                    continue;
-                }
-
-                var full = Resolve(path, baseDirectory);
-                if (File.Exists(full) || Directory.Exists(full))
-                {
-                    var keyPath = $"{MatchTemplateResultConfig.YamlKey}.{key}";
-                    problems.Add(new SettingsProblem(keyPath,
-                        $"{keyPath}: File '{path}'{Describe(path, full)} already exists, but 'allow_file_overwrite' " +
-                        "is False. Set 'allow_file_overwrite: true' in match_template_result to replace it."));
-                }
-            }
-        }
-
         return problems;
     }
 
@@ -59,25 +38,6 @@ public static class MatchTemplatePaths
     public static void ThrowIfInvalid(MatchTemplateSettings settings, string baseDirectory)
     {
         SettingsValidationException.ThrowIfAny(Check(settings, baseDirectory));
-    }
-
-    /// <summary>
-    /// Creates the parent directory of every output path, as Leopard-EM does while validating (the caller decides
-    /// when; settings validation never does it).
-    /// </summary>
-    /// <param name="result">Output paths.</param>
-    /// <param name="baseDirectory">Directory relative paths are resolved against.</param>
-    public static void CreateOutputDirectories(MatchTemplateResultConfig result, string baseDirectory)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        foreach (var (_, path) in result.OutputPaths)
-        {
-            var directory = Path.GetDirectoryName(Resolve(path, baseDirectory));
-            if (!string.IsNullOrEmpty(directory))
-            {
-                Directory.CreateDirectory(directory);
-            }
-        }
     }
 
     internal static void CheckInput(

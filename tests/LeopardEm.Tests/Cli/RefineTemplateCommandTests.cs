@@ -38,7 +38,7 @@ public sealed class RefineTemplateCommandTests
         Assert.Equal(ParticleColumns.Refined, written.Columns);
         for (var i = 0; i < written.Rows.Count; i++)
         {
-            Assert.Equal(_planted.Refined.Results[i].ZScore, (double)written[i, "refined_scaled_mip"]!, 1e-6);
+            Assert.Equal(_planted.Refined.Particles[i].Refinement.ZScore, (double)written[i, "refined_scaled_mip"]!, 1e-6);
         }
 
         // A second run must not replace the table unless asked to.

@@ -105,15 +105,15 @@ public class ParticleStackTests
         foreach (var stack in stacks)
         {
             Assert.Equal(2, stack.Count);
-            Assert.Equal((351, 354), stack.Position(0));
-            Assert.Equal((34, 351), stack.Position(1));
-            Assert.Equal(new EulerAngles(12.5, 130, 280), stack.Orientation(1));
-            Assert.Equal(-500, stack.RelativeDefocus(0));
-            Assert.Equal(1.5, stack.PixelSize(0));
-            Assert.Equal(new CtfParameters(9500, 8500, 30, 300, 2.7, 0.07, 0, 30), stack.Ctf(0));
-            Assert.Equal("out/std.mrc", stack.Path(1, "correlation_variance_path"));
-            Assert.False(stack.HasAberrations(0));
-            Assert.Equal(14.723892, stack.Number(0, "mip"), 1e-6);
+            Assert.Equal((351, 354), (stack[0].Y, stack[0].X));
+            Assert.Equal((34, 351), (stack[1].Y, stack[1].X));
+            Assert.Equal(new EulerAngles(12.5, 130, 280), stack[1].Orientation);
+            Assert.Equal(-500, stack[0].RelativeDefocus);
+            Assert.Equal(1.5, stack[0].PixelSize);
+            Assert.Equal(new CtfParameters(9500, 8500, 30, 300, 2.7, 0.07, 0, 30), stack[0].Ctf);
+            Assert.Equal("out/std.mrc", stack[1].CorrelationStandardDeviationPath);
+            Assert.False(stack[0].HasAberrations);
+            Assert.Equal(14.723892, stack[0].Mip, 1e-6);
             Assert.Empty(stack.Notes);
         }
     }
@@ -149,12 +149,13 @@ public class ParticleStackTests
 
         // y has the whole refined family; x lacks refined_pos_x_img, so x stays unrefined.
         Assert.Equal(("refined_pos_y", "pos_x"), (stack.YFamily, stack.XFamily));
-        Assert.Equal((101, 351), stack.Position(1));
-        Assert.Equal(new EulerAngles(1, 2, 3), stack.Orientation(0));
-        Assert.Equal(40, stack.RelativeDefocus(0));
-        Assert.Equal(1.52, stack.PixelSize(0));
-        Assert.Equal(1.5, stack.NominalPixelSize(0));
-        Assert.Equal(10000 + 40, stack.Ctf(0).DefocusU);
+        Assert.Equal((101, 351), (stack[1].Y, stack[1].X));
+        Assert.Equal(165, stack[1].CentreY);
+        Assert.Equal(new EulerAngles(1, 2, 3), stack[0].Orientation);
+        Assert.Equal(40, stack[0].RelativeDefocus);
+        Assert.Equal(1.52, stack[0].PixelSize);
+        Assert.Equal(1.5, stack[0].NominalPixelSize);
+        Assert.Equal(10000 + 40, stack[0].Ctf.DefocusU);
     }
 
     [Fact]
@@ -165,25 +166,28 @@ public class ParticleStackTests
         var stack = new ParticleStack(table);
 
         Assert.Equal("relative_defocus", stack.RelativeDefocusColumn);
-        Assert.Equal(-500, stack.RelativeDefocus(0));
+        Assert.Equal(-500, stack[0].RelativeDefocus);
         Assert.Contains("refined_relative_defocus has a missing or non-finite value (particle 1)", Assert.Single(stack.Notes));
     }
 
     [Fact]
     public void Unusable_cells_are_reported_with_the_particle_and_column()
     {
+        string Error(Action<int, Dictionary<string, object?>> edit) =>
+            Assert.Throws<FormatException>(() => new ParticleStack(Table(edit: edit), "p.csv")).Message;
+
+        Assert.Contains("p.csv: particle 1, column pos_x: 3.5 is not a whole pixel position", Error((i, row) => row["pos_x"] = i == 1 ? 3.5 : 3.0));
+        Assert.Contains("particle 0 has no value in column voltage", Error((i, row) => row["voltage"] = null));
+        Assert.Contains("particle 1, column voltage: 'high' is not a number", Error((i, row) => row["voltage"] = i == 1 ? "high" : 300.0));
         var stack = new ParticleStack(Table(edit: (i, row) =>
         {
-            row["pos_x"] = i == 1 ? 3.5 : 3.0;
-            row["voltage"] = i == 1 ? "high" : null;
+            row["pos_x"] = 3.0;
+            row["pos_x_img"] = 35.0;
             row["mag_matrix"] = i == 1 ? "[1.0, 0.0, 0.0, 1.0]" : null;
-        }), "p.csv");
-
-        Assert.Equal((351, 3), stack.Position(0));
-        Assert.Contains("p.csv: particle 1, column pos_x: 3.5 is not a whole pixel position", Assert.Throws<FormatException>(() => stack.Position(1)).Message);
-        Assert.Contains("particle 0 has no value in column voltage", Assert.Throws<FormatException>(() => stack.Ctf(0)).Message);
-        Assert.Contains("'high' is not a number", Assert.Throws<FormatException>(() => stack.Ctf(1)).Message);
-        Assert.True(stack.HasAberrations(1));
+        }));
+        Assert.Equal((351, 3), (stack[0].Y, stack[0].X));
+        Assert.True(stack[1].HasAberrations);
+        Assert.False(stack[0].HasAberrations);
     }
 
     [SharedDataFact("golden/leopard-em-1/leopard-em-output/results.csv")]
@@ -192,10 +196,10 @@ public class ParticleStackTests
         var stack = ParticleStack.Read(SharedData.Find("golden/leopard-em-1/leopard-em-output/results.csv")!);
 
         Assert.Equal(9, stack.Count);
-        Assert.Equal((351, 354), stack.Position(0));
-        Assert.Equal(new EulerAngles(0, 110, 130), stack.Orientation(0));
-        Assert.Equal(-500, stack.RelativeDefocus(0));
+        Assert.Equal((351, 354), (stack[0].Y, stack[0].X));
+        Assert.Equal(new EulerAngles(0, 110, 130), stack[0].Orientation);
+        Assert.Equal(-500, stack[0].RelativeDefocus);
         Assert.Equal("refined_pixel_size", stack.PixelSizeColumn);
-        Assert.Equal("leopard-em-output/output_correlation_variance.mrc", stack.Path(0, "correlation_variance_path"));
+        Assert.Equal("leopard-em-output/output_correlation_variance.mrc", stack[0].CorrelationStandardDeviationPath);
     }
 }

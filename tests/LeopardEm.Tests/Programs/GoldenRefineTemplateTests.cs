@@ -30,6 +30,7 @@ public sealed class GoldenRefineTemplateTests
         var found = ParticleTableCsv.Read(Path.Combine(root, "leopard-em-output/results.csv"));
         var truth = ParticleTableCsv.Read(Path.Combine(root, "inputs/ground_truth.csv"));
         var offGrid = Enumerable.Range(0, truth.Rows.Count).Where(i => truth[i, "on_grid"] is false).ToList();
+        Assert.NotEmpty(offGrid);
         using var directory = new TempDirectory();
         var subset = new ParticleTable(found.Columns);
         var planted = new List<(RotationMatrix Rotation, double Defocus)>();
@@ -65,22 +66,22 @@ public sealed class GoldenRefineTemplateTests
         };
 
         var job = RefineTemplateJob.Prepare(settings, root, new RefineTemplateOptions());
-        var results = job.Run(null, CancellationToken.None).Results;
+        var refined = job.Run(null, CancellationToken.None).Particles;
+        Assert.Equal(offGrid.Count, refined.Count);
 
-        for (var i = 0; i < results.Count; i++)
+        for (var i = 0; i < refined.Count; i++)
         {
-            var coarseError = job.Particles.Orientation(i).ToMatrix().AngleTo(planted[i].Rotation);
-            var refinedError = results[i].Orientation.ToMatrix().AngleTo(planted[i].Rotation);
-            var coarseZ = job.Particles.Number(i, "scaled_mip");
+            var (source, result) = (refined[i].Source, refined[i].Refinement);
+            var coarseError = source.Orientation.ToMatrix().AngleTo(planted[i].Rotation);
+            var refinedError = result.Orientation.ToMatrix().AngleTo(planted[i].Rotation);
             _log.WriteLine(
-                $"particle at ({job.Particles.Number(i, "pos_x_img")}, {job.Particles.Number(i, "pos_y_img")}): angle error " +
-                $"{coarseError:F2} -> {refinedError:F2} deg, z {coarseZ:F3} -> {results[i].ZScore:F3}, defocus " +
-                $"{job.Particles.RelativeDefocus(i):F0} -> {job.Particles.RelativeDefocus(i) + results[i].DefocusOffset:F0} (true {planted[i].Defocus:F0})");
+                $"particle at ({source.CentreX}, {source.CentreY}): angle error " +
+                $"{coarseError:F2} -> {refinedError:F2} deg, z {source.ZScore:F3} -> {result.ZScore:F3}, defocus " +
+                $"{source.RelativeDefocus:F0} -> {refined[i].RelativeDefocus:F0} (true {planted[i].Defocus:F0})");
 
             Assert.True(refinedError < 2.5, $"particle {i}: angular error {coarseError:F2} -> {refinedError:F2} deg");
-            Assert.True(results[i].ZScore > coarseZ, $"particle {i}: z {coarseZ} -> {results[i].ZScore}");
-            var defocus = job.Particles.RelativeDefocus(i);
-            Assert.True(Math.Abs(defocus + results[i].DefocusOffset - planted[i].Defocus) <= Math.Abs(defocus - planted[i].Defocus));
+            Assert.True(result.ZScore > source.ZScore, $"particle {i}: z {source.ZScore} -> {result.ZScore}");
+            Assert.True(Math.Abs(refined[i].RelativeDefocus - planted[i].Defocus) <= Math.Abs(source.RelativeDefocus - planted[i].Defocus));
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed class JobWorkspace : IDisposable
         var random = new Random(4);
         var micrograph = new Image2D(64, 64, [.. Enumerable.Range(0, 64 * 64).Select(_ => random.NextSingle() - 0.5f)]);
         MrcWriter.Write(_directory.File("micrograph.mrc"), micrograph, overwrite: false);
-        MrcWriter.Write(_directory.File("template.mrc"), SyntheticSearch.BlobVolume(16, 8), overwrite: false);
+        MrcWriter.Write(_directory.File("template.mrc"), SearchCase.BlobVolume(16, 8), overwrite: false);
         Settings = SampleSettings.Create() with
         {
             OrientationSearchConfig = new OrientationSearchConfig { PsiStep = 60, ThetaStep = 60 },

@@ -1,6 +1,7 @@
 using LeopardEm.Programs;
 using LeopardEm.Search;
 using LeopardEm.Settings;
+using LeopardEm.Tests.TestData;
 using Xunit.Abstractions;
 
 namespace LeopardEm.Tests.Programs;
@@ -69,7 +70,7 @@ public sealed class MatchTemplateJobSafetyTests
         var mip = workspace.Settings.MatchTemplateResult.MipPath;
         var clash = Assert.Throws<SettingsValidationException>(
             () => MatchTemplateJob.Prepare(workspace.Settings, workspace.Path, new MatchTemplateOptions { OutputCsvPath = mip }));
-        Assert.Contains("map paths", Assert.Single(clash.Problems).Message);
+        Assert.Contains("is also the path of match_template_result.mip_path", Assert.Single(clash.Problems).Message);
         Assert.False(Directory.Exists(workspace.File("out")));
 
         var options = new MatchTemplateOptions { OutputCsvPath = "tables/run1/particles.csv" };
@@ -111,11 +112,5 @@ public sealed class MatchTemplateJobSafetyTests
         {
             Assert.True(bytes.AsSpan().SequenceEqual(after[path]), $"{path} changed");
         }
-    }
-
-    /// <summary>Reports on the calling thread (<see cref="Progress{T}"/> would post to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<SearchProgress> report) : IProgress<SearchProgress>
-    {
-        public void Report(SearchProgress value) => report(value);
     }
 }

@@ -1,5 +1,6 @@
 using LeopardEm.Io;
 using LeopardEm.Orientations;
+using LeopardEm.Particles;
 using LeopardEm.Peaks;
 using LeopardEm.Programs;
 using LeopardEm.Search;
@@ -17,7 +18,7 @@ public class MatchTemplateParticlesTests
     {
         var header = File.ReadLines(SharedData.Find(GoldenTable)!).First().Split(',');
         Assert.Equal("", header[0]);
-        Assert.Equal(header[1..], MatchTemplateParticles.Columns);
+        Assert.Equal(header[1..], MatchTemplateParticleColumns.All.Select(c => c.Name));
     }
 
     /// <summary>One peak at map pixel (y, x) = (2, 3) of a 16 px template: positions are the top-left corner, the
@@ -36,9 +37,9 @@ public class MatchTemplateParticlesTests
         }
 
         var maps = SearchResultMaps.FromStatistics(statistics, space, settings.OpticsGroup.PixelSize);
-        var table = MatchTemplateParticles.Build([new Peak(2, 3, maps.ScaledMip[2, 3])], maps, settings, 16);
+        var table = MatchTemplateParticleColumns.ToTable(MatchTemplateParticles.Build([new Peak(2, 3, maps.ScaledMip[2, 3])], maps, settings, 16));
 
-        Assert.Equal(MatchTemplateParticles.Columns, table.Columns);
+        Assert.Equal(ParticleColumns.MatchTemplate, table.Columns);
         Assert.Single(table.Rows);
         var std = Math.Sqrt((0 + 1 + 4 + 81) / 4.0 - 3 * 3);
         Assert.Equal(0, table[0, "particle_index"]);

@@ -37,17 +37,17 @@ public sealed class PixelSizeSearchTests
         Assert.All(outcome.Maps.PixelSize.Data, value => Assert.Contains(value, planes));
 
         // The ninth map sits next to the relative-defocus map and holds the same values as in memory.
-        Assert.NotNull(job.PixelSizeMapPath);
-        var written = MrcReader.ReadImage(Path.Combine(directory.Path, job.PixelSizeMapPath!));
+        var pixelSizeMap = Assert.Single(outcome.WrittenFiles, f => Path.GetFileName(f).Contains("pixel_size", StringComparison.Ordinal));
+        Assert.Equal(Path.GetDirectoryName(job.Outputs.Writers[7].Target.Path), Path.GetDirectoryName(pixelSizeMap));
+        var written = MrcReader.ReadImage(pixelSizeMap);
         Assert.Equal(outcome.Maps.PixelSize.Data, written.Data);
-        Assert.Contains(outcome.WrittenFiles, f => f.EndsWith(Path.GetFileName(job.PixelSizeMapPath!), StringComparison.Ordinal));
 
         // Every picked particle's refined_pixel_size is the map value at its peak.
         Assert.NotEmpty(outcome.Peaks);
         for (var i = 0; i < outcome.Peaks.Count; i++)
         {
             var peak = outcome.Peaks[i];
-            Assert.Equal(outcome.Maps.PixelSize[peak.Y, peak.X], outcome.Particles[i, "refined_pixel_size"]);
+            Assert.Equal(outcome.Maps.PixelSize[peak.Y, peak.X], outcome.Particles[i].PixelSize);
         }
     }
 }

@@ -36,25 +36,25 @@ public sealed class RefineTemplateJobTests
     [Fact]
     public void Refinement_recovers_planted_poses_between_coarse_grid_points()
     {
-        var stack = _planted.Job.Particles;
-        Assert.Equal(_planted.Truth.Count, stack.Count);
+        Assert.Equal(_planted.Truth.Count, _planted.Refined.Particles.Count);
         foreach (var truth in _planted.Truth)
         {
             var i = _planted.RowOf(truth);
-            var result = _planted.Refined.Results[i];
-            var coarseError = stack.Orientation(i).ToMatrix().AngleTo(truth.Rotation);
+            var refined = _planted.Refined.Particles[i];
+            var (source, result) = (refined.Source, refined.Refinement);
+            var coarseError = source.Orientation.ToMatrix().AngleTo(truth.Rotation);
             var refinedError = result.Orientation.ToMatrix().AngleTo(truth.Rotation);
-            var coarseZ = stack.Number(i, "scaled_mip");
-            var defocus = stack.RelativeDefocus(i) + result.DefocusOffset;
+            var coarseZ = source.ZScore;
+            var defocus = refined.RelativeDefocus;
             _log.WriteLine(
                 $"particle {i}: angle error {coarseError:F2} -> {refinedError:F3} deg, z {coarseZ:F3} -> {result.ZScore:F3}, " +
-                $"MIP {stack.Number(i, "mip"):F2} -> {result.CrossCorrelation:F2}, defocus {stack.RelativeDefocus(i):F0} -> " +
+                $"MIP {source.Mip:F2} -> {result.CrossCorrelation:F2}, defocus {source.RelativeDefocus:F0} -> " +
                 $"{defocus:F0} Å (planted {truth.RelativeDefocus:F0})");
 
             Assert.True(coarseError > PlantedSearch.FineStep, $"particle {i} was planted only {coarseError:F2} deg from the coarse grid");
             Assert.True(refinedError < PlantedSearch.FineStep, $"particle {i}: refined angular error {refinedError:F2} deg");
             Assert.True(result.ZScore >= coarseZ * (1 - 1e-5), $"particle {i}: z {coarseZ} -> {result.ZScore}");
-            Assert.Equal((truth.Y, truth.X), (stack.Position(i).Y + result.ShiftY, stack.Position(i).X + result.ShiftX));
+            Assert.Equal((truth.Y, truth.X), (refined.Y, refined.X));
             Assert.InRange(defocus - truth.RelativeDefocus, -PlantedSearch.DefocusFineStep, PlantedSearch.DefocusFineStep);
         }
     }
@@ -67,16 +67,16 @@ public sealed class RefineTemplateJobTests
         var stack = _planted.Job.Particles;
         for (var i = 0; i < stack.Count; i++)
         {
-            var result = _planted.Refined.Results[i];
+            var result = _planted.Refined.Particles[i].Refinement;
             Assert.Equal(stack.Table[i, "particle_index"], written[i, "particle_index"]);
             Assert.Equal((int)stack.Table[i, "pos_x"]! + result.ShiftX, written[i, "refined_pos_x"]);
             Assert.Equal((int)stack.Table[i, "pos_y_img"]! + result.ShiftY, written[i, "refined_pos_y_img"]);
             Assert.Equal(
-                stack.Number(i, "pos_x_img_angstrom") + result.ShiftX * PlantedSearch.PixelSize, (double)written[i, "refined_pos_x_img_angstrom"]!, 1e-9);
+                stack[i].CentreXAngstrom + result.ShiftX * PlantedSearch.PixelSize, (double)written[i, "refined_pos_x_img_angstrom"]!, 1e-9);
             Assert.Equal(result.CrossCorrelation, (double)written[i, "refined_mip"]!, 1e-6);
             Assert.Equal(result.ZScore, (double)written[i, "refined_scaled_mip"]!, 1e-6);
             Assert.Equal(result.Orientation.Psi, (double)written[i, "refined_psi"]!, 1e-4);
-            Assert.Equal(stack.RelativeDefocus(i) + result.DefocusOffset, (double)written[i, "refined_relative_defocus"]!, 1e-3);
+            Assert.Equal(stack[i].RelativeDefocus + result.DefocusOffset, (double)written[i, "refined_relative_defocus"]!, 1e-3);
             Assert.Equal(PlantedSearch.PixelSize, (double)written[i, "refined_pixel_size"]!, 1e-9);
         }
     }
@@ -96,18 +96,16 @@ public sealed class RefineTemplateJobTests
         };
         var job = RefineTemplateJob.FromMatchTemplate(
             settings, _planted.Micrograph, _planted.Template, _planted.Coarse, new RefineTemplateOptions());
-        var results = job.Run(null, CancellationToken.None).Results;
+        var results = job.Run(null, CancellationToken.None).Particles.Select(p => p.Refinement).ToList();
         for (var i = 0; i < job.Particles.Count; i++)
         {
-            var mip = job.Particles.Number(i, "mip");
-            var z = job.Particles.Number(i, "scaled_mip");
-            _log.WriteLine($"{i}: mip {mip} -> {results[i].CrossCorrelation}, z {z} -> {results[i].ZScore}, shift {results[i].ShiftY},{results[i].ShiftX} mean {job.Particles.Number(i, "correlation_mean")} std {job.Particles.Number(i, "correlation_variance")}");
+            var (mip, z) = (job.Particles[i].Mip, job.Particles[i].ZScore);
+            _log.WriteLine($"{i}: mip {mip} -> {results[i].CrossCorrelation}, z {z} -> {results[i].ZScore}, shift {results[i].ShiftY},{results[i].ShiftX}");
         }
 
         for (var i = 0; i < job.Particles.Count; i++)
         {
-            var mip = job.Particles.Number(i, "mip");
-            var z = job.Particles.Number(i, "scaled_mip");
+            var (mip, z) = (job.Particles[i].Mip, job.Particles[i].ZScore);
             Assert.Equal(mip, results[i].CrossCorrelation, 1e-4 * mip);
             Assert.Equal(z, results[i].ZScore, 1e-4 * z);
             Assert.Equal((0, 0), (results[i].ShiftY, results[i].ShiftX));
@@ -120,10 +118,10 @@ public sealed class RefineTemplateJobTests
         var settings = _planted.RefineSettings with { ApplyGlobalFiltering = false };
         var job = RefineTemplateJob.FromMatchTemplate(
             settings, _planted.Micrograph, _planted.Template, _planted.Coarse, new RefineTemplateOptions());
-        var results = job.Run(null, CancellationToken.None).Results;
+        var results = job.Run(null, CancellationToken.None).Particles;
         foreach (var truth in _planted.Truth)
         {
-            var error = results[_planted.RowOf(truth)].Orientation.ToMatrix().AngleTo(truth.Rotation);
+            var error = results[_planted.RowOf(truth)].Refinement.Orientation.ToMatrix().AngleTo(truth.Rotation);
             Assert.True(error < PlantedSearch.FineStep, $"refined angular error {error:F2} deg");
         }
     }
@@ -134,20 +132,14 @@ public sealed class RefineTemplateJobTests
         // The shared run used one thread per processor; bit-identical results are expected.
         var job = RefineTemplateJob.Prepare(_planted.RefineSettings, _planted.Directory, new RefineTemplateOptions { Threads = 1 });
 
-        Assert.Equal(_planted.Refined.Results, job.Run(null, CancellationToken.None).Results);
+        Assert.Equal(
+            _planted.Refined.Particles.Select(p => p.Refinement), job.Run(null, CancellationToken.None).Particles.Select(p => p.Refinement));
     }
 
     [Fact]
     public void A_particle_outside_its_micrograph_stops_the_job_before_it_runs()
     {
-        var coarse = _planted.Coarse.Particles;
-        var moved = new ParticleTable(coarse.Columns);
-        for (var i = 0; i < coarse.Rows.Count; i++)
-        {
-            var row = coarse.Columns.ToDictionary(c => c, c => coarse[i, c]);
-            row["pos_x"] = i == 2 ? 200 : row["pos_x"];
-            moved.Add(row);
-        }
+        var moved = _planted.Coarse.Particles.Select((p, i) => i == 2 ? p with { X = 200 } : p).ToList();
 
         var error = Assert.Throws<FormatException>(() => RefineTemplateJob.FromMatchTemplate(
             _planted.RefineSettings, _planted.Micrograph, _planted.Template, _planted.Coarse with { Particles = moved },

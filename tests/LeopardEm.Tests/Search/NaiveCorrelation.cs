@@ -74,11 +74,12 @@ public static class NaiveCorrelation
         return t;
     }
 
-    /// <summary>The prepared micrograph in real space (naive inverse DFT of the inputs' image spectrum).</summary>
+    /// <summary>The prepared micrograph in real space in its correlation frame (naive inverse DFT of the inputs' frame
+    /// spectrum): Frame.Height x Frame.Width.</summary>
     public static double[] RealImage(SearchInputs inputs)
     {
-        var spectrum = inputs.ImageSpectrum.Span.ToArray().Select(c => new Complex(c.Re, c.Im)).ToArray();
-        return ReferenceDft.Inverse(spectrum, 1, inputs.ImageHeight, inputs.ImageWidth);
+        var spectrum = inputs.FrameSpectrum.Span.ToArray().Select(c => new Complex(c.Re, c.Im)).ToArray();
+        return ReferenceDft.Inverse(spectrum, 1, inputs.Frame.Height, inputs.Frame.Width);
     }
 
     /// <summary>Circular cross-correlation of <paramref name="image"/> with an N x N template, over the top-left
@@ -112,6 +113,7 @@ public static class NaiveCorrelation
     {
         var space = inputs.Space;
         int h = inputs.ImageHeight, w = inputs.ImageWidth, n = inputs.Template.Size;
+        int frameHeight = inputs.Frame.Height, frameWidth = inputs.Frame.Width;
         var pixels = inputs.RegionHeight * inputs.RegionWidth;
         var image = RealImage(inputs);
         var mip = Enumerable.Repeat(double.NegativeInfinity, pixels).ToArray();
@@ -126,7 +128,7 @@ public static class NaiveCorrelation
                 for (var o = 0; o < space.OrientationCount; o++)
                 {
                     var t = Template(inputs.Template, space.Rotation(o), space.SliceConvention, inputs.ProjectiveFilter(p, d), h, w);
-                    var cc = Correlate(image, h, w, t, n, inputs.RegionHeight, inputs.RegionWidth);
+                    var cc = Correlate(image, frameHeight, frameWidth, t, n, inputs.RegionHeight, inputs.RegionWidth);
                     var g = space.GlobalIndex(p, d, o);
                     for (var i = 0; i < pixels; i++)
                     {

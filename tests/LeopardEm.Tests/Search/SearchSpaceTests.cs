@@ -9,7 +9,7 @@ public class SearchSpaceTests
     public void Global_index_is_p_D_M_plus_d_M_plus_o_and_decodes_back()
     {
         const int m = 5, d = 3, p = 2;
-        var space = new SearchSpace(SyntheticSearch.RandomOrientations(m, 1), [-100f, 0f, 100f], [-0.02f, 0.02f]);
+        var space = new SearchSpace(SearchCase.RandomOrientations(m, 1), [-100f, 0f, 100f], [-0.02f, 0.02f]);
         Assert.Equal(m * d * p, space.Total);
         var seen = new HashSet<int>();
         for (var pi = 0; pi < p; pi++)
@@ -32,7 +32,7 @@ public class SearchSpaceTests
     [Fact]
     public void Indices_outside_the_space_do_not_decode()
     {
-        var space = new SearchSpace(SyntheticSearch.RandomOrientations(4, 2), [0f, 50f], [0f]);
+        var space = new SearchSpace(SearchCase.RandomOrientations(4, 2), [0f, 50f], [0f]);
         Assert.Throws<ArgumentOutOfRangeException>(() => space.Decode(-1));
         Assert.Throws<ArgumentOutOfRangeException>(() => space.Decode(space.Total));
     }

@@ -41,29 +41,6 @@ public sealed class MatchTemplatePathsTests : IDisposable
     }
 
     [Fact]
-    public void ExistingOutputWithoutOverwriteIsReported()
-    {
-        var settings = WithInputs();
-        Directory.CreateDirectory(Path.Combine(_dir, "out"));
-        File.WriteAllText(Path.Combine(_dir, "out", "mip.mrc"), "");
-        var problem = Assert.Single(MatchTemplatePaths.Check(settings, _dir));
-        Assert.Equal("match_template_result.mip_path", problem.KeyPath);
-        Assert.Contains("File 'out/mip.mrc'", problem.Message);
-        Assert.Contains("already exists, but 'allow_file_overwrite' is False", problem.Message);
-        Assert.Throws<SettingsValidationException>(() => MatchTemplatePaths.ThrowIfInvalid(settings, _dir));
-    }
-
-    [Fact]
-    public void ExistingOutputWithOverwriteIsFine()
-    {
-        var settings = WithInputs();
-        settings = settings with { MatchTemplateResult = settings.MatchTemplateResult with { AllowFileOverwrite = true } };
-        Directory.CreateDirectory(Path.Combine(_dir, "out"));
-        File.WriteAllText(Path.Combine(_dir, "out", "mip.mrc"), "");
-        Assert.Empty(MatchTemplatePaths.Check(settings, _dir));
-    }
-
-    [Fact]
     public void AbsolutePathsIgnoreTheBaseDirectory()
     {
         var settings = WithInputs() with
@@ -72,16 +49,6 @@ public sealed class MatchTemplatePathsTests : IDisposable
             TemplateVolumePath = Path.Combine(_dir, "template.mrc"),
         };
         Assert.Empty(MatchTemplatePaths.Check(settings, "/nonexistent-base"));
-    }
-
-    [Fact]
-    public void ValidationDoesNotTouchTheFileSystemButCreateOutputDirectoriesDoes()
-    {
-        var settings = SampleSettings.Create() with { MatchTemplateResult = SampleSettings.Result("new/dir") };
-        Assert.Empty(settings.Validate());
-        Assert.False(Directory.Exists(Path.Combine(_dir, "new")));
-        MatchTemplatePaths.CreateOutputDirectories(settings.MatchTemplateResult, _dir);
-        Assert.True(Directory.Exists(Path.Combine(_dir, "new", "dir")));
     }
 
     [Fact]

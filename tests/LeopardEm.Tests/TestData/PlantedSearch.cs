@@ -95,7 +95,7 @@ public sealed class PlantedSearch : IDisposable
 
     /// <summary>The row of the particle table holding the peak of <paramref name="truth"/> (within 2 px).</summary>
     public int RowOf(PlantedParticle truth) => Enumerable.Range(0, Job.Particles.Count).Single(i =>
-        Math.Abs(Job.Particles.Position(i).Y - truth.Y) <= 2 && Math.Abs(Job.Particles.Position(i).X - truth.X) <= 2);
+        Math.Abs(Job.Particles[i].Y - truth.Y) <= 2 && Math.Abs(Job.Particles[i].X - truth.X) <= 2);
 
     public void Dispose() => _directory.Dispose();
 }

@@ -1,0 +1,32 @@
+using LeopardEm.Tests.TestData;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace LeopardEm.Tests.Search;
+
+/// <summary>
+/// A fact of a backend contract suite: it runs once per concrete test class (one per backend), and is reported as
+/// skipped, with the reason, for a class whose backend cannot run here (its public static <c>Unavailable</c> property
+/// returns the reason), except in CI (<see cref="Requirement"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+[XunitTestCaseDiscoverer("LeopardEm.Tests.Search.BackendFactDiscoverer", "LeopardEm.Tests")]
+public sealed class BackendFactAttribute : FactAttribute;
+
+/// <summary>Discovers <see cref="BackendFactAttribute"/> tests, skipping those of unavailable backends.</summary>
+public sealed class BackendFactDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
+{
+    /// <inheritdoc />
+    public IEnumerable<IXunitTestCase> Discover(
+        ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
+    {
+        var type = testMethod.TestClass.Class.ToRuntimeType();
+        var property = type.GetProperty("Unavailable", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.FlattenHierarchy);
+        var reason = Requirement.SkipReason(property?.GetValue(null) as string);
+        var display = discoveryOptions.MethodDisplayOrDefault();
+        var displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
+        yield return reason is null
+            ? new XunitTestCase(diagnosticMessageSink, display, displayOptions, testMethod)
+            : new XunitSkippedDataRowTestCase(diagnosticMessageSink, display, displayOptions, testMethod, reason);
+    }
+}
