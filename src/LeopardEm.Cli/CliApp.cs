@@ -76,7 +76,7 @@ public static class CliApp
         root.Add(MatchTemplateCommand.Create(output, error));
         root.Add(RefineTemplateCommand.Create(output, error));
         root.Add(DemoCommand.Create(output, error));
-        root.Add(SimulateCommand.Create(output));
+        root.Add(SimulateCommand.Create(output, error));
         return root;
     }
 }

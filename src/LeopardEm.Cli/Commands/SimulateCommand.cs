@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Numerics;
+using LeopardEm.Imaging;
 using LeopardEm.Io;
+using LeopardEm.Outputs;
 using LeopardEm.Programs;
 using LeopardEm.Settings;
 using LeopardEm.Simulation;
@@ -14,7 +16,7 @@ namespace LeopardEm.Cli.Commands;
 /// <summary><c>leopard simulate MODEL -o template.mrc</c>: a 2DTM template simulated from an atomic model.</summary>
 internal static class SimulateCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var model = new Argument<FileInfo>("model")
         {
@@ -95,7 +97,8 @@ internal static class SimulateCommand
                 },
             };
             var target = parse.GetRequiredValue(outputFile).FullName;
-            return Task.FromResult(Execute(settings, target, parse.GetValue(overwrite), parse.GetValue(threads), output, cancellation));
+            var (allowOverwrite, threadCount) = (parse.GetValue(overwrite), parse.GetValue(threads));
+            return CancellableRun.Start(error, cancellation, () => Execute(settings, target, allowOverwrite, threadCount, output, cancellation));
         });
         return command;
     }
@@ -117,10 +120,14 @@ internal static class SimulateCommand
             throw new SettingsValidationException(problems);
         }
 
-        if (File.Exists(target) && !overwrite)
-        {
-            throw new IOException($"{target} exists; pass --overwrite to replace it.");
-        }
+        var outputs = new OutputSet<Volume3D>(
+            [
+                new MrcOutput<Volume3D>(
+                    OutputTarget.Resolve("--output", target, Directory.GetCurrentDirectory()), volume => volume, settings.PixelSpacing,
+                    Invariant($"leopard simulate {Path.GetFileName(settings.PdbFilepath)} {settings.PixelSpacing} A/px")),
+            ],
+            overwrite, "; pass --overwrite to replace it.");
+        SettingsValidationException.ThrowIfAny(outputs.Check([("pdb_filepath", Path.GetFullPath(settings.PdbFilepath))]));
 
         var console = ConsoleFactory.For(output);
         var watch = Stopwatch.StartNew();
@@ -132,11 +139,9 @@ internal static class SimulateCommand
             $"{Path.GetFileName(settings.PdbFilepath)}: {inputs.Model.Atoms.Count:N0} atoms read, {selected:N0} simulated. ") +
             Describe(simulator));
         var volume = SimulationProgressDisplay.Run(console, progress => simulator.Simulate(inputs.Model, progress, cancellation));
-        MrcWriter.Write(target, volume, overwrite, new MrcWriteOptions
-        {
-            VoxelSize = new Vector3((float)settings.PixelSpacing),
-            Labels = [Invariant($"leopard simulate {Path.GetFileName(settings.PdbFilepath)} {settings.PixelSpacing} A/px")],
-        });
+        cancellation.ThrowIfCancellationRequested();
+        outputs.CreateDirectories();
+        outputs.Publish(volume);
         output.WriteLine(Invariant($"wrote {target} in {watch.Elapsed.TotalSeconds:F1} s"));
         return ExitCodes.Success;
     }

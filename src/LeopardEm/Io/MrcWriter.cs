@@ -60,6 +60,18 @@ public static class MrcWriter
         Encode(image.Data, image.Width, image.Height, 1, ImageSpaceGroup, options ?? MrcWriteOptions.Default)(stream);
     }
 
+    /// <summary>Writes a volume as a complete MRC file to <paramref name="stream"/> (see
+    /// <see cref="WriteTo(Stream, Image2D, MrcWriteOptions?)"/>).</summary>
+    /// <param name="stream">Where the file's bytes go; not closed.</param>
+    /// <param name="volume">The volume, stored section by section.</param>
+    /// <param name="options">Voxel size, origin, labels and mode; <see cref="MrcWriteOptions.Default"/> if null.</param>
+    public static void WriteTo(Stream stream, Volume3D volume, MrcWriteOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(volume);
+        Encode(volume.Data, volume.Width, volume.Height, volume.Depth, VolumeSpaceGroup, options ?? MrcWriteOptions.Default)(stream);
+    }
+
     private static void Write(string path, float[] samples, int nx, int ny, int nz, int spaceGroup, bool overwrite, MrcWriteOptions options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

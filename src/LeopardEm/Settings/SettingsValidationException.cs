@@ -17,7 +17,7 @@ public sealed class SettingsValidationException : Exception
     public IReadOnlyList<SettingsProblem> Problems { get; }
 
     /// <summary>Throws a <see cref="SettingsValidationException"/> listing <paramref name="problems"/>, if any.</summary>
-    internal static void ThrowIfAny(IReadOnlyList<SettingsProblem> problems)
+    public static void ThrowIfAny(IReadOnlyList<SettingsProblem> problems)
     {
         if (problems.Count > 0)
         {

@@ -54,4 +54,25 @@ public class SearchSpaceTests
         Assert.Throws<ArgumentException>(() => new SearchSpace(one, [], [0f]));
         Assert.Throws<ArgumentException>(() => new SearchSpace(one, [0f], []));
     }
+
+    /// <summary>The fingerprint is the same for equal spaces built separately and changes with any orientation, plane
+    /// or the slice convention.</summary>
+    [Fact]
+    public void The_fingerprint_identifies_the_space()
+    {
+        SearchSpace Space(float defocus = 100f, double phi = 0, LeopardEm.Projection.SliceConvention convention = default)
+        {
+            var angles = SearchCase.RandomOrientations(6, 3);
+            angles[2] = angles[2] with { Phi = angles[2].Phi + phi };
+            return new SearchSpace(angles, [-100f, 0f, defocus], [0f], convention);
+        }
+
+        var reference = Space().Fingerprint();
+        Assert.Matches("^[0-9a-f]{64}$", reference);
+        Assert.Equal(reference, Space().Fingerprint());
+        Assert.NotEqual(reference, Space(defocus: 100.5f).Fingerprint());
+        Assert.NotEqual(reference, Space(phi: 0.01).Fingerprint());
+        Assert.NotEqual(reference, Space(convention: LeopardEm.Projection.SliceConvention.Leopard).Fingerprint());
+        Assert.NotEqual(reference, Space().FirstOrientations(5).Fingerprint());
+    }
 }

@@ -1,0 +1,56 @@
+using LeopardEm.Cli;
+using LeopardEm.Config;
+using LeopardEm.Tests.Programs;
+using LeopardEm.Tests.Settings;
+
+namespace LeopardEm.Tests.Cli;
+
+/// <summary><c>leopard match-template</c> on a tiny case with absolute paths (the CLI resolves relative ones against the
+/// process's current directory, which tests running in parallel must not change).</summary>
+public sealed class MatchTemplateCommandTests : IDisposable
+{
+    private readonly JobWorkspace _workspace = new();
+    private readonly string _config;
+
+    public MatchTemplateCommandTests()
+    {
+        var settings = _workspace.Settings with
+        {
+            MicrographPath = _workspace.File("micrograph.mrc"),
+            TemplateVolumePath = _workspace.File("template.mrc"),
+            MatchTemplateResult = SampleSettings.Result(_workspace.File("out")),
+        };
+        _config = _workspace.File("config.yaml");
+        MatchTemplateConfig.Save(settings, _config);
+    }
+
+    public void Dispose() => _workspace.Dispose();
+
+    [Fact]
+    public void The_cpu_backend_runs_the_search_and_writes_the_maps_and_table()
+    {
+        var csv = _workspace.File("tables/particles.csv");
+        var (code, output, error) = CliRun.Run("match-template", _config, "--backend", "cpu", "--threads", "2", "--output-csv", csv);
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("cross-correlations on cpu", output);
+        Assert.True(File.Exists(csv));
+        Assert.Equal(8, Directory.GetFiles(_workspace.File("out")).Length);
+    }
+
+    [Fact]
+    public void Cuda_on_a_build_without_it_is_refused_before_anything_is_written()
+    {
+        var (code, _, error) = CliRun.Run("match-template", _config, "--backend", "cuda");
+        Assert.Equal(ExitCodes.RuntimeFailure, code);
+        Assert.Contains("--backend cuda was requested, but this build of leopard has no GPU backend", error);
+        Assert.False(Directory.Exists(_workspace.File("out")));
+    }
+
+    [Fact]
+    public void An_unknown_backend_is_a_usage_error()
+    {
+        var (code, _, error) = CliRun.Run("match-template", _config, "--backend", "gpu");
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("gpu", error);
+    }
+}
