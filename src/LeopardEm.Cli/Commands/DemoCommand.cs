@@ -1,5 +1,5 @@
-using LeopardEm.Compute;
 using System.CommandLine;
+using LeopardEm.Compute;
 using LeopardEm.Config;
 using LeopardEm.Demo;
 using LeopardEm.Programs;

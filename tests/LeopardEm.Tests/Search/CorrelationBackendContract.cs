@@ -75,7 +75,13 @@ public abstract class CorrelationBackendContract(ITestOutputHelper log)
         {
             var planted = new SearchCase
             {
-                Height = 48, Width = 64, TemplateSize = 16, Orientations = 1, Noise = 0, ValidCrop = false, Seed = 5,
+                Height = 48,
+                Width = 64,
+                TemplateSize = 16,
+                Orientations = 1,
+                Noise = 0,
+                ValidCrop = false,
+                Seed = 5,
                 Plants = [new(y0, x0, 0, 0, 1.0)],
             };
             using var inputs = planted.Build();

@@ -25,14 +25,26 @@ public sealed record SearchCase
     /// x 3 defocus x 2 pixel-size planes (6 planes: full and partial statistics groups), no plant.</summary>
     public static readonly SearchCase Awkward = new()
     {
-        Height = 47, Width = 62, TemplateSize = 16, Orientations = 4, DefocusPlanes = 3, PixelSizePlanes = 2, Seed = 2024,
+        Height = 47,
+        Width = 62,
+        TemplateSize = 16,
+        Orientations = 4,
+        DefocusPlanes = 3,
+        PixelSizePlanes = 2,
+        Seed = 2024,
     };
 
     /// <summary>64 x 64, 16³ template, 8 orientations x 3 defocus planes, all circular positions kept, one faint plant
     /// (orientation 5, defocus plane 1) at (20, 30).</summary>
     public static readonly SearchCase Tiny = new()
     {
-        Height = 64, Width = 64, TemplateSize = 16, Orientations = 8, DefocusPlanes = 3, ValidCrop = false, Seed = 11,
+        Height = 64,
+        Width = 64,
+        TemplateSize = 16,
+        Orientations = 8,
+        DefocusPlanes = 3,
+        ValidCrop = false,
+        Seed = 11,
         Plants = [new(20, 30, 5, 1, 0.05)],
     };
 
@@ -40,7 +52,12 @@ public sealed record SearchCase
     /// (orientation 17, defocus plane 2) at (23, 41).</summary>
     public static readonly SearchCase Planted = new()
     {
-        Height = 96, Width = 128, TemplateSize = 32, Orientations = 45, DefocusPlanes = 3, Seed = 7,
+        Height = 96,
+        Width = 128,
+        TemplateSize = 32,
+        Orientations = 45,
+        DefocusPlanes = 3,
+        Seed = 7,
         Plants = [new(23, 41, 17, 2, 0.5)],
     };
 
