@@ -5,7 +5,7 @@ namespace LeopardEm.Numerics;
 /// <c>double.LogP1</c> compute <c>Exp(x) − 1</c> and <c>Log(1 + x)</c>, losing all digits near 0, and MathNet's
 /// <c>Expm1</c> is accurate to only ~1e-8 relative; tail probabilities need full precision.
 /// </summary>
-internal static class PreciseMath
+public static class PreciseMath
 {
     /// <summary>eˣ − 1 to within a few ulps (Kahan's method: the rounding error of eˣ cancels in (u − 1)·x/ln u).</summary>
     /// <param name="x">Exponent.</param>
