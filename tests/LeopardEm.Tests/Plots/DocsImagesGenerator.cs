@@ -15,19 +15,13 @@ namespace LeopardEm.Tests.Plots;
 public sealed class DocsImagesGenerator
 {
     private const string Golden = "golden/leopard-em-1/leopard-em-output";
-    private const string Variable = "LEOPARD_WRITE_DOCS_IMAGES";
     private readonly PlantedSearch _planted;
 
     public DocsImagesGenerator(PlantedSearch planted) => _planted = planted;
 
-    [SharedDataFact(Golden + "/output_scaled_mip.mrc")]
+    [DocsImagesFact(Golden + "/output_scaled_mip.mrc")]
     public void Write_the_example_figures()
     {
-        if (Environment.GetEnvironmentVariable(Variable) != "1")
-        {
-            return;
-        }
-
         var mip = MrcReader.ReadImage(SharedData.Find(Golden + "/output_mip.mrc")!);
         var z = MrcReader.ReadImage(SharedData.Find(Golden + "/output_scaled_mip.mrc")!);
         // Golden case: 14,832 orientations x 3 defocus planes, 128 px template.
