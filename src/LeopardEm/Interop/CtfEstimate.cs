@@ -51,7 +51,7 @@ public sealed record CtfEstimate
     public static CtfEstimate FromAlongAngle(double defocusU, double defocusV, double angle, double phaseShiftDegrees) =>
         defocusU >= defocusV
             ? new CtfEstimate { DefocusU = defocusU, DefocusV = defocusV, AstigmatismAngle = Wrap(angle), PhaseShift = phaseShiftDegrees }
-            : new CtfEstimate { DefocusU = defocusV, DefocusV = defocusU, AstigmatismAngle = TurnQuarter(angle), PhaseShift = phaseShiftDegrees };
+            : new CtfEstimate { DefocusU = defocusV, DefocusV = defocusU, AstigmatismAngle = Wrap(angle + 90), PhaseShift = phaseShiftDegrees };
 
     /// <summary>
     /// <paramref name="optics"/> with this estimate's defocus_u, defocus_v, astigmatism_angle and phase_shift. The
@@ -64,9 +64,7 @@ public sealed record CtfEstimate
         return optics with { DefocusU = DefocusU, DefocusV = DefocusV, AstigmatismAngle = AstigmatismAngle, PhaseShift = PhaseShift };
     }
 
-    /// <summary>The angle turned by 90°, in (−180, 180]: the direction perpendicular to <paramref name="degrees"/>.</summary>
-    internal static double TurnQuarter(double degrees) => Wrap(degrees + 90);
-
+    // The same direction in (−180, 180].
     private static double Wrap(double degrees)
     {
         var wrapped = Math.IEEERemainder(degrees, 360);

@@ -6,7 +6,7 @@ namespace LeopardEm.Interop;
 /// One particle in a form neutral between Leopard-EM's particle tables and RELION's particle STAR files, in
 /// Leopard-EM's conventions (docs/conventions.md, "RELION"). The RELION mapping, verified against RELION 3.1 by
 /// projection and reconstruction, is the identity for the position, the angles, the defocus values and the
-/// astigmatism angle; only the order of the two defoci is normalised (see <see cref="DefocusU"/>).
+/// astigmatism angle; RELION's U is the larger defocus (see <see cref="DefocusU"/>).
 /// </summary>
 public sealed record ParticleRecord
 {
@@ -27,18 +27,18 @@ public sealed record ParticleRecord
     /// psi)</c>.</summary>
     public required EulerAngles Orientation { get; init; }
 
-    /// <summary>Absolute defocus of the particle along <see cref="AstigmatismAngle"/>, Å, positive underfocus
-    /// (micrograph <c>defocus_u</c> + the particle's <c>relative_defocus</c>). Records made by this library have
-    /// <c>DefocusU ≥ DefocusV</c>: Leopard-EM puts the larger defocus along the angle whatever the order, RELION and
-    /// CTFFIND put <c>DefocusU</c> there, and the two agree when U is the larger. RELION <c>rlnDefocusU</c>.</summary>
+    /// <summary>Absolute defocus, Å, positive underfocus (micrograph <c>defocus_u</c> + the particle's
+    /// <c>relative_defocus</c>). As in Leopard-EM, the larger of <see cref="DefocusU"/> and <see cref="DefocusV"/>
+    /// lies along <see cref="AstigmatismAngle"/> whichever it is (upstream's CTF uses |U − V|); records read from
+    /// RELION have U ≥ V. RELION <c>rlnDefocusU</c>, written as the larger of the two because RELION puts U along
+    /// the angle.</summary>
     public required double DefocusU { get; init; }
 
-    /// <summary>Absolute defocus perpendicular to <see cref="AstigmatismAngle"/>, Å. RELION
-    /// <c>rlnDefocusV</c>.</summary>
+    /// <summary>The other absolute defocus, Å. RELION <c>rlnDefocusV</c>, written as the smaller.</summary>
     public required double DefocusV { get; init; }
 
-    /// <summary>Direction of <see cref="DefocusU"/>, degrees from +x (columns) towards +y (rows). RELION
-    /// <c>rlnDefocusAngle</c>.</summary>
+    /// <summary>Direction of the larger defocus, degrees from +x (columns) towards +y (rows). RELION
+    /// <c>rlnDefocusAngle</c>, unchanged.</summary>
     public required double AstigmatismAngle { get; init; }
 
     /// <summary>Additional phase shift (phase plate), degrees. RELION <c>rlnPhaseShift</c>.</summary>
@@ -55,17 +55,4 @@ public sealed record ParticleRecord
     /// <summary>The particle's image in an extracted stack, RELION style <c>000001@path/stack.mrcs</c> (1-based
     /// index); null when the particles were not extracted. RELION <c>rlnImageName</c>.</summary>
     public string? ImageName { get; init; }
-
-    /// <summary>The same particle with <c>DefocusU ≥ DefocusV</c>: when U is the smaller, the two are swapped and the
-    /// angle turned by 90°, which describes the same CTF in RELION's and CTFFIND's convention (U along the angle).
-    /// The angle is kept in (−180, 180].</summary>
-    public ParticleRecord WithLargerDefocusFirst()
-    {
-        if (DefocusU >= DefocusV)
-        {
-            return this;
-        }
-
-        return this with { DefocusU = DefocusV, DefocusV = DefocusU, AstigmatismAngle = CtfEstimate.TurnQuarter(AstigmatismAngle) };
-    }
 }

@@ -30,8 +30,8 @@ public static class RelionParticleStar
     /// The STAR document of <paramref name="particles"/>. Particle columns: <c>rlnMicrographName</c>,
     /// <c>rlnCoordinateX/Y</c>, <c>rlnAngleRot/Tilt/Psi</c>, <c>rlnDefocusU/V</c>, <c>rlnDefocusAngle</c>,
     /// <c>rlnPhaseShift</c>, <c>rlnOpticsGroup</c>, then <c>rlnAutopickFigureOfMerit</c> when every particle has a
-    /// score and <c>rlnImageName</c> when every particle has an image. Defoci are written with U the larger (see
-    /// <see cref="ParticleRecord.WithLargerDefocusFirst"/>).
+    /// score and <c>rlnImageName</c> when every particle has an image. The larger defocus is written as
+    /// <c>rlnDefocusU</c>, which RELION puts along <c>rlnDefocusAngle</c> (see <see cref="ParticleRecord.DefocusU"/>).
     /// </summary>
     /// <exception cref="ArgumentException">Optics numbers or names repeat, a particle refers to a missing optics group,
     /// only some particles have a score or an image, or a value is not finite.</exception>
@@ -80,18 +80,18 @@ public static class RelionParticleStar
 
         var table = new StarTable(columns);
         var numbers = particles.Optics.Select(o => o.Number).ToHashSet();
-        foreach (var original in list)
+        foreach (var p in list)
         {
-            if (!numbers.Contains(original.OpticsGroup))
+            if (!numbers.Contains(p.OpticsGroup))
             {
-                throw new ArgumentException($"A particle refers to optics group {original.OpticsGroup}, which the set does not have.", nameof(particles));
+                throw new ArgumentException($"A particle refers to optics group {p.OpticsGroup}, which the set does not have.", nameof(particles));
             }
 
-            var p = original.WithLargerDefocusFirst();
             List<string> row =
             [
                 p.MicrographPath, Finite(p.X), Finite(p.Y), Finite(p.Orientation.Phi), Finite(p.Orientation.Theta),
-                Finite(p.Orientation.Psi), Finite(p.DefocusU), Finite(p.DefocusV), Finite(p.AstigmatismAngle),
+                Finite(p.Orientation.Psi), Finite(Math.Max(p.DefocusU, p.DefocusV)), Finite(Math.Min(p.DefocusU, p.DefocusV)),
+                Finite(p.AstigmatismAngle),
                 Finite(p.PhaseShift), StarWriter.Number(p.OpticsGroup),
             ];
             if (withScore)
