@@ -65,7 +65,13 @@ public sealed class CtfReaderTests : IDisposable
     {
         var optics = new OpticsGroup
         {
-            Label = "g", PixelSize = 1.0, Voltage = 200, DefocusU = 1, DefocusV = 2, AstigmatismAngle = 3, PhaseShift = 4,
+            Label = "g",
+            PixelSize = 1.0,
+            Voltage = 200,
+            DefocusU = 1,
+            DefocusV = 2,
+            AstigmatismAngle = 3,
+            PhaseShift = 4,
         };
         var estimate = Assert.Single(CtffindOutputReader.Parse(CtfFileTexts.Ctffind41));
 

@@ -129,7 +129,13 @@ public sealed class ParticleExtractionTests : IDisposable
         var loads = new List<string>();
         ParticleRecord Particle(string micrograph, double x) => new()
         {
-            MicrographPath = micrograph, X = x, Y = 20, Orientation = EulerAngles.Zero, DefocusU = 1, DefocusV = 1, AstigmatismAngle = 0,
+            MicrographPath = micrograph,
+            X = x,
+            Y = 20,
+            Orientation = EulerAngles.Zero,
+            DefocusU = 1,
+            DefocusV = 1,
+            AstigmatismAngle = 0,
         };
 
         var named = ParticleExtraction.ExtractToStack(
