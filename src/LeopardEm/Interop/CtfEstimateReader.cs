@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LeopardEm.Interop;
 
 /// <summary>
@@ -49,7 +51,7 @@ public static class CtfEstimateReader
         return byName.Count == 1
             ? byName[0]
             : throw new StarFormatException(path, 0,
-                $"{(byName.Count == 0 ? "no" : byName.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} CTF estimates for micrograph '{micrographPath}' among {estimates.Count}: " +
+                $"{(byName.Count == 0 ? "no" : byName.Count.ToString(CultureInfo.InvariantCulture))} CTF estimates for micrograph '{micrographPath}' among {estimates.Count}: " +
                 string.Join(", ", estimates.Select(e => e.MicrographName ?? "(unnamed)").Take(10)) + (estimates.Count > 10 ? ", ..." : ""));
     }
 }

@@ -70,8 +70,9 @@ public sealed class StarBlock
     /// <summary>The pair named <paramref name="key"/> (no leading underscore), if present.</summary>
     public bool TryGetPair(string key, out StarPair pair)
     {
-        pair = _pairs.FirstOrDefault(p => p.Key == key);
-        return pair.Key is not null;
+        var index = _pairs.FindIndex(p => p.Key == key);
+        pair = index >= 0 ? _pairs[index] : default;
+        return index >= 0;
     }
 
     /// <summary>Adds a table.</summary>

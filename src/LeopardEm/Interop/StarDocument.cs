@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace LeopardEm.Interop;
 
 /// <summary>
@@ -36,9 +38,9 @@ public sealed class StarDocument
     }
 
     /// <summary>The block named <paramref name="name"/> (the text after <c>data_</c>), if present.</summary>
-    public bool TryGetBlock(string name, out StarBlock block)
+    public bool TryGetBlock(string name, [MaybeNullWhen(false)] out StarBlock block)
     {
-        block = _blocks.FirstOrDefault(b => b.Name == name)!;
+        block = _blocks.FirstOrDefault(b => b.Name == name);
         return block is not null;
     }
 

@@ -189,7 +189,7 @@ public static class StarReader
 
     /// <summary>Splits one line into values: whitespace-separated words, quoted strings (quotes removed), and
     /// nothing after an unquoted <c>#</c> that starts a word.</summary>
-    internal static List<string> Tokenize(string line, int lineNumber, string sourceName)
+    private static List<string> Tokenize(string line, int lineNumber, string sourceName)
     {
         var tokens = new List<string>();
         var i = 0;

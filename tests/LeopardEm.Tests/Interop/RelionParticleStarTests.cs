@@ -19,6 +19,8 @@ public sealed class RelionParticleStarTests : IDisposable
         var read = RelionParticleStar.Read(path);
 
         Assert.Equal(set.Optics, read.Optics);
+        Assert.Equal(1.06, read.OpticsOf(read.Particles[2].OpticsGroup).MicrographPixelSize);
+        Assert.Throws<KeyNotFoundException>(() => read.OpticsOf(3));
         Assert.Equal("scaled_mip", read.FigureOfMeritName);
         Assert.Equal(set.Particles.Count, read.Particles.Count);
         for (var i = 0; i < set.Particles.Count; i++)
