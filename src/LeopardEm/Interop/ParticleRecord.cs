@@ -4,7 +4,7 @@ namespace LeopardEm.Interop;
 
 /// <summary>
 /// One particle in a form neutral between Leopard-EM's particle tables and RELION's particle STAR files, in
-/// Leopard-EM's conventions (docs/conventions.md, "RELION"). The RELION mapping, verified against RELION 3.1 by
+/// Leopard-EM's conventions (docs/conventions.md, "RELION and CTFFIND"). The RELION mapping, verified against RELION 3.1 by
 /// projection and reconstruction, is the identity for the position, the angles, the defocus values and the
 /// astigmatism angle; RELION's U is the larger defocus (see <see cref="DefocusU"/>).
 /// </summary>
