@@ -35,9 +35,9 @@ public sealed class DocsImagesGenerator
         File.WriteAllBytes(Path.Combine(folder, "pick-survival.png"), SurvivalPlot.Render(z.Data, 44_496, gev.Fit, [("z-score cutoff", zCutoff), ("GEV cutoff", gev.Cutoff)], 1.0));
         File.WriteAllBytes(Path.Combine(folder, "pick-zscore-mip-density.png"), DensityPlot.Render(mip, z, result.PValue!, options.PValueCutoff, result.Picks));
 
-        var table = _planted.Refined.Particles;
-        var before = Enumerable.Range(0, table.Rows.Count).Select(i => Convert.ToDouble(table[i, "scaled_mip"], CultureInfo.InvariantCulture)).ToList();
-        var after = Enumerable.Range(0, table.Rows.Count).Select(i => Convert.ToDouble(table[i, "refined_scaled_mip"], CultureInfo.InvariantCulture)).ToList();
+        var refined = _planted.Refined.Particles;
+        var before = refined.Select(p => p.Source.ZScore).ToList();
+        var after = refined.Select(p => (double)p.Refinement.ZScore).ToList();
         File.WriteAllBytes(Path.Combine(folder, "pick-refinement.png"), RefinementPlot.Render(before, after));
     }
 }
