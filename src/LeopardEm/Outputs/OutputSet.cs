@@ -181,6 +181,11 @@ public sealed class OutputSet<TResult> : IDisposable
     /// <exception cref="IOException">An output could not be written (the message names its key and path).</exception>
     public IReadOnlyList<string> Publish(TResult result)
     {
+        if (Writers.Count == 0)
+        {
+            return [];
+        }
+
         var run = Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal);
         var entries = Writers.Select(w => PublishEntry.For(w.Target.Path, run)).ToList();
         var journal = OutputJournal.PathFor(Path.GetDirectoryName(entries[0].Target)!, run);
