@@ -28,20 +28,25 @@ public static class CliApp
         }
         catch (Exception ex)
         {
-            // Every failure ends in one line naming what went wrong; the trace only on request.
+            // Every failure ends in one line naming what went wrong; the trace only on request, and the hint about it
+            // only for failures that are not about the user's input (those are bugs worth reporting).
             error.WriteLine($"error: {ex.Message}");
             if (Environment.GetEnvironmentVariable("LEOPARD_DEBUG") is { Length: > 0 })
             {
                 error.WriteLine(ex.ToString());
             }
-            else
+            else if (!IsAboutInput(ex))
             {
-                error.WriteLine("(set LEOPARD_DEBUG=1 to see the full stack trace)");
+                error.WriteLine("(set LEOPARD_DEBUG=1 to see the full stack trace, and please report it)");
             }
 
             return ExitCodes.RuntimeFailure;
         }
     }
+
+    // Errors raised for bad input, files or settings: their message is the whole story.
+    private static bool IsAboutInput(Exception ex) => ex is Config.ConfigException or Settings.SettingsValidationException
+        or IOException or UnauthorizedAccessException or FormatException or InvalidDataException or InvalidOperationException;
 
     private static int Invoke(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation)
     {

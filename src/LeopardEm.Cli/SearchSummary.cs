@@ -17,7 +17,7 @@ internal static class SearchSummary
             Invariant($"Searching a {inputs.ImageWidth} x {inputs.ImageHeight} px micrograph with a {inputs.Template.Size}³ template: ") +
             Invariant($"{space.OrientationCount:N0} orientations x {space.DefocusCount} defocus planes x {space.PixelSizeCount} pixel-size planes ") +
             Invariant($"= {job.TotalCorrelations:N0} cross-correlations on {job.BackendName}, {Threads(job)} threads. ") +
-            Invariant($"Estimated time {FormatDuration(estimate)} ({1 / secondsPerCorrelation:N0} correlations/s from a warm-up)."));
+            Invariant($"Estimated time {FormatDuration(estimate)} ({1 / secondsPerCorrelation:N0} correlations/s, measured on the first orientations)."));
     }
 
     public static void After(IAnsiConsole console, MatchTemplateJob job, MatchTemplateOutcome outcome)
@@ -48,6 +48,11 @@ internal static class SearchSummary
             {
                 console.WriteLine($"... and {particles.Count - 20} more.");
             }
+        }
+
+        foreach (var warning in outcome.Warnings)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
         }
 
         foreach (var file in outcome.WrittenFiles)

@@ -16,6 +16,11 @@ internal static class ConfigDocument
     public static ConfigLoadResult<TSettings> Load<TSettings>(string path, Func<string, string, ConfigLoadResult<TSettings>> parse)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (LeopardEm.Io.InputFile.Problem(path, "the configuration") is { } problem)
+        {
+            throw new ConfigException(path, [new ConfigDiagnostic("", problem, null)]);
+        }
+
         string text;
         try
         {
@@ -73,12 +78,15 @@ internal static class ConfigDocument
             throw new ConfigException(context.SourceName,
                 [new ConfigDiagnostic("", $"YAML syntax error at {at}: {InnerMessage(e)}", at)]);
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner throws this (without a position) on some malformed flow collections.
+            // YamlDotNet's scanner throws this, without a position, on some malformed flow collections; find the opening
+            // bracket that is never closed ourselves.
+            var at = UnclosedBracket.Find(text);
             throw new ConfigException(context.SourceName,
-                [new ConfigDiagnostic("", $"YAML syntax error: the YAML parser failed ({e.Message}); check for " +
-                                          "unclosed brackets or quotes", null)]);
+                [new ConfigDiagnostic("", at is { } open
+                    ? $"YAML syntax error at {open.Location}: this '{open.Bracket}' is never closed"
+                    : "YAML syntax error: the YAML parser failed; check for unclosed brackets or quotes", at?.Location)]);
         }
 
         switch (stream.Documents.Count)

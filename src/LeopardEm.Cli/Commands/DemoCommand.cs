@@ -62,6 +62,11 @@ internal static class DemoCommand
         var workingDirectory = Directory.GetCurrentDirectory();
         // Paths in the configuration are relative to where the search runs, as Leopard-EM resolves them.
         var prefix = Path.IsPathRooted(directory) ? Path.GetFullPath(directory) : Path.GetRelativePath(workingDirectory, Path.GetFullPath(directory));
+        if (File.Exists(directory))
+        {
+            throw new IOException($"--out '{directory}' is a file; give a directory for the demo's files (it is created if needed).");
+        }
+
         var scenario = DemoScenario.Create(preset, prefix);
         var existing = scenario.Files.Where(f => File.Exists(MatchTemplatePaths.Resolve(f, workingDirectory))).ToList();
         if (existing.Count > 0 && !force)

@@ -22,6 +22,11 @@ internal sealed class SearchOptionSet
     private readonly Option<double?> _zScoreCutoff = NumberOptions.OptionalReal(
         "--z-score-cutoff", "Use this z-score threshold instead of one derived from --false-positives.", _ => true, "a finite number");
 
+    private readonly Option<bool> _allowPixelSizeMismatch = new("--allow-pixel-size-mismatch")
+    {
+        Description = "Run even when the micrograph's or template's header pixel size differs from optics_group.pixel_size by more than 1 %.",
+    };
+
     public ComputeOptionSet Compute => _compute;
 
     public void AddTo(Command command)
@@ -31,6 +36,7 @@ internal sealed class SearchOptionSet
         command.Add(_batchSize);
         command.Add(_falsePositives);
         command.Add(_zScoreCutoff);
+        command.Add(_allowPixelSizeMismatch);
         command.Validators.Add(result =>
         {
             if (result.GetResult(_falsePositives) is not null && result.GetResult(_zScoreCutoff) is not null)
@@ -48,5 +54,6 @@ internal sealed class SearchOptionSet
         FalsePositives = parse.GetValue(_falsePositives) ?? 1.0,
         ZScoreCutoff = parse.GetValue(_zScoreCutoff),
         SliceConvention = _compute.SliceConvention(parse),
+        AllowPixelSizeMismatch = parse.GetValue(_allowPixelSizeMismatch),
     };
 }

@@ -32,7 +32,7 @@ public sealed class AtomicModel
     public static AtomicModel Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var text = File.ReadAllText(path);
+        var text = InputFile.ReadText(path, "the atomic model");
         return IsMmCif(path, text) ? MmCifReader.Parse(text, path) : PdbReader.Parse(text, path);
     }
 

@@ -16,7 +16,7 @@ public static class MmCifReader
     /// <summary>Reads an mmCIF file.</summary>
     /// <exception cref="AtomicModelFormatException">A row is malformed, or the file has no <c>_atom_site</c> loop.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static AtomicModel Read(string path) => Parse(File.ReadAllText(path), path);
+    public static AtomicModel Read(string path) => Parse(InputFile.ReadText(path, "the mmCIF file"), path);
 
     /// <summary>Parses mmCIF text.</summary>
     /// <param name="text">The file contents.</param>

@@ -103,6 +103,7 @@ public static class MrcReader
         }
 
         // Unbuffered: the header is one read and the data are read in large chunks straight into their destination.
+        InputFile.Require(path, "the MRC file");
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         try
         {

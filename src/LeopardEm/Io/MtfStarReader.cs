@@ -16,7 +16,7 @@ public static class MtfStarReader
     /// <exception cref="FormatException">The file has no MTF loop or a row is malformed; the message names the
     /// file and line.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static DetectorMtf Read(string path) => Parse(File.ReadAllText(path), path);
+    public static DetectorMtf Read(string path) => Parse(InputFile.ReadText(path, "the MTF file"), path);
 
     /// <summary>Parses MTF STAR text.</summary>
     /// <param name="text">The file contents.</param>

@@ -60,7 +60,7 @@ public static class ParticleTableCsv
     public static ParticleTable Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(File.ReadAllText(path), path);
+        return Parse(InputFile.ReadText(path, "the particle table"), path);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ public static class PdbReader
     /// <summary>Reads a PDB file.</summary>
     /// <exception cref="AtomicModelFormatException">A record is malformed, or the file holds no atoms.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static AtomicModel Read(string path) => Parse(File.ReadAllText(path), path);
+    public static AtomicModel Read(string path) => Parse(InputFile.ReadText(path, "the PDB file"), path);
 
     /// <summary>Parses PDB text.</summary>
     /// <param name="text">The file contents.</param>

@@ -79,29 +79,40 @@ public static class MatchTemplateInputsBuilder
             optics.SphericalAberration, optics.AmplitudeContrastRatio, optics.PhaseShift, optics.CtfBFactor);
     }
 
-    private static void CheckShapes(Image2D micrograph, Volume3D template)
+    /// <summary>Throws unless the template is a cube with an even edge no larger than the micrograph, and the
+    /// micrograph has even sides; the message names both files.</summary>
+    /// <param name="micrograph">The micrograph.</param>
+    /// <param name="template">The template volume.</param>
+    /// <param name="micrographName">The micrograph's file, for the message.</param>
+    /// <param name="templateName">The template's file, for the message.</param>
+    /// <exception cref="InvalidDataException">A shape is unusable.</exception>
+    public static void CheckShapes(Image2D micrograph, Volume3D template, string micrographName = "the micrograph", string templateName = "the template")
     {
+        ArgumentNullException.ThrowIfNull(micrograph);
+        ArgumentNullException.ThrowIfNull(template);
         if (!template.IsCubic)
         {
-            throw new ArgumentException(
-                $"The template must be cubic; it is {template.Width} x {template.Height} x {template.Depth} voxels (x, y, z).");
+            throw new InvalidDataException(
+                $"The template {templateName} must be cubic; it is {template.Width} x {template.Height} x {template.Depth} voxels (x, y, z).");
         }
 
         if (template.Width % 2 != 0)
         {
-            throw new ArgumentException($"The template edge must be even (Leopard-EM mis-centres odd sizes); it is {template.Width}.");
+            throw new InvalidDataException(
+                $"The template {templateName} must have an even edge (Leopard-EM mis-centres odd sizes); it is {template.Width} voxels.");
         }
 
         if (micrograph.Height % 2 != 0 || micrograph.Width % 2 != 0)
         {
-            throw new ArgumentException(
-                $"The micrograph must have even width and height (Leopard-EM drops the last column of odd widths); it is {micrograph.Width} x {micrograph.Height}.");
+            throw new InvalidDataException(
+                $"The micrograph {micrographName} must have even width and height (Leopard-EM drops the last column of odd widths); " +
+                $"it is {micrograph.Width} x {micrograph.Height} px. Crop it by one row or column.");
         }
 
         if (template.Width > micrograph.Width || template.Width > micrograph.Height)
         {
-            throw new ArgumentException(
-                $"The template ({template.Width} px) is larger than the micrograph ({micrograph.Width} x {micrograph.Height} px).");
+            throw new InvalidDataException(
+                $"The template {templateName} ({template.Width} px) is larger than the micrograph {micrographName} ({micrograph.Width} x {micrograph.Height} px).");
         }
     }
 }

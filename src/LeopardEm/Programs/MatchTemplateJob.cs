@@ -98,10 +98,17 @@ public sealed class MatchTemplateJob : IDisposable
     {
         var micrographPath = MatchTemplatePaths.Resolve(settings.MicrographPath, baseDirectory);
         var templatePath = MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory);
-        var micrograph = MrcReader.ReadImage(micrographPath);
-        var template = MrcReader.ReadVolume(templatePath);
+        var micrograph = MrcReader.ReadImage(micrographPath, out var micrographHeader);
+        var template = MrcReader.ReadVolume(templatePath, out var templateHeader);
+        var (scaleNotes, scaleProblems) = PixelSizeConsistency.Check(
+            settings.OpticsGroup.PixelSize, micrographHeader, micrographPath, templateHeader, templatePath, options.AllowPixelSizeMismatch);
+        SettingsValidationException.ThrowIfAny(scaleProblems);
+        notes.AddRange(scaleNotes);
         SampleChecks.RequireSearchable(micrograph, "the micrograph", micrographPath);
         SampleChecks.RequireSearchable(template, "the template", templatePath);
+        MatchTemplateInputsBuilder.CheckShapes(micrograph, template, $"'{micrographPath}'", $"'{templatePath}'");
+        SettingsValidationException.ThrowIfAny(SearchBudget.CheckMatchTemplate(
+            settings, micrograph.Height, micrograph.Width, template.Width, ThreadCount.Resolve(options.Threads), SearchBudget.AvailableBytes));
         var inputs = MatchTemplateInputsBuilder.Build(settings, micrograph, template, compute.Fft, options.ValidCrop, options.SliceConvention);
         if (compute.Note is { } note)
         {
@@ -112,34 +119,36 @@ public sealed class MatchTemplateJob : IDisposable
     }
 
     /// <summary>
-    /// Seconds per cross-correlation with the job's thread count, from Leopard-EM's benchmark protocol on two short
-    /// runs: (T_b − T_a)/(b − a) for b and a orientations, so start-up costs (buffers, plans) cancel out.
+    /// Seconds per cross-correlation of this search on this machine with the job's threads, measured on the first
+    /// orientations: each worker runs through several statistics groups, and the rate is taken from the progress
+    /// reports of the last two thirds of that run, so plan creation, first-touch page faults and unoptimised (tier-0)
+    /// code, which a long run pays once, are left out.
     /// </summary>
-    /// <param name="orientationsPerThread">Orientations per worker thread in the longer run (the shorter has one).</param>
-    public double MeasureSecondsPerCorrelation(int orientationsPerThread = 3)
+    public double MeasureSecondsPerCorrelation()
     {
         var space = Inputs.Space;
         var threads = ThreadCount.Resolve(Options.Threads);
-        var shortRun = Math.Min(threads, space.OrientationCount);
-        var longRun = Math.Min(Math.Max(orientationsPerThread, 2) * threads, space.OrientationCount);
-        var planes = (double)space.DefocusCount * space.PixelSizeCount;
-        if (longRun <= shortRun)
-        {
-            return TimeRun(longRun) / (longRun * planes);
-        }
-
-        TimeRun(1); // creates FFT plans
-        var difference = TimeRun(longRun) - TimeRun(shortRun);
-        return Math.Max(difference, 1e-9) / ((longRun - shortRun) * planes);
+        var planes = space.DefocusCount * space.PixelSizeCount;
+        var perWorker = Math.Max(3, (3 * CpuCorrelationWorker.MaxGroup + planes - 1) / planes);
+        var orientations = Math.Min(space.OrientationCount, perWorker * threads);
+        using var view = Inputs.ForFirstOrientations(orientations);
+        var reports = new System.Collections.Concurrent.ConcurrentQueue<(double Seconds, long Done)>();
+        var watch = Stopwatch.StartNew();
+        var progress = new ReportingProgress(p => reports.Enqueue((watch.Elapsed.TotalSeconds, p.CorrelationsDone)));
+        _backend.Search.Run(view, RunOptions(null) with { OrientationBatchSize = 1 }, progress, CancellationToken.None);
+        var total = watch.Elapsed.TotalSeconds;
+        var ordered = reports.OrderBy(r => r.Done).ToList();
+        var from = ordered.FirstOrDefault(r => r.Done >= view.Space.Total / 3);
+        var to = ordered.LastOrDefault();
+        return to.Done > from.Done && to.Seconds > from.Seconds
+            ? (to.Seconds - from.Seconds) / (to.Done - from.Done)
+            : total / view.Space.Total;
     }
 
-    // Batches of one orientation keep every thread busy during a short timing run.
-    private double TimeRun(int orientations)
+    // Reports on the reporting thread at once, so the time stamp is the time of the report.
+    private sealed class ReportingProgress(Action<SearchProgress> report) : IProgress<SearchProgress>
     {
-        using var view = Inputs.ForFirstOrientations(orientations);
-        var watch = Stopwatch.StartNew();
-        _backend.Search.Run(view, RunOptions(null) with { OrientationBatchSize = 1 }, null, CancellationToken.None);
-        return watch.Elapsed.TotalSeconds;
+        public void Report(SearchProgress value) => report(value);
     }
 
     /// <summary>Computes the statistics of <paramref name="range"/> of the search space (all of it when null).</summary>
@@ -172,7 +181,8 @@ public sealed class MatchTemplateJob : IDisposable
             ?? ZScoreThreshold.FromFalsePositives(Options.FalsePositives, (long)maps.Height * maps.Width, maps.TotalCorrelations);
         var peaks = PeakFinder.Find(maps.ScaledMip, threshold, Options.MaskRadius);
         var particles = MatchTemplateParticles.Build(peaks, maps, Settings, Inputs.Template.Size);
-        var outcome = new MatchTemplateOutcome(maps, threshold, peaks, particles, searchSeconds, Outputs.Paths);
+        var warnings = ContrastCheck.Warning(maps) is { } contrast ? new[] { contrast } : [];
+        var outcome = new MatchTemplateOutcome(maps, threshold, peaks, particles, searchSeconds, Outputs.Paths, warnings);
         Outputs.Publish(outcome);
         return outcome;
     }

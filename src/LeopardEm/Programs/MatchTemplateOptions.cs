@@ -27,6 +27,10 @@ public sealed record MatchTemplateOptions
     /// including its slice artefact (docs/differences-from-leopard-em.md).</summary>
     public Projection.SliceConvention SliceConvention { get; init; } = Projection.SliceConvention.Exact;
 
+    /// <summary>Run even when the micrograph's or template's header pixel size differs from the YAML's by more than
+    /// <see cref="PixelSizeConsistency.Tolerance"/> (reported as a note instead).</summary>
+    public bool AllowPixelSizeMismatch { get; init; }
+
     /// <summary>Where to write the particle table CSV, or null for none.</summary>
     public string? OutputCsvPath { get; init; }
 }

@@ -12,10 +12,12 @@ namespace LeopardEm.Programs;
 /// them with Leopard-EM's columns).</param>
 /// <param name="SearchSeconds">Wall time of the search loop, seconds.</param>
 /// <param name="WrittenFiles">Files written, in order.</param>
+/// <param name="Warnings">What looks wrong in the result (e.g. <see cref="ContrastCheck"/>), for the user.</param>
 public sealed record MatchTemplateOutcome(
     SearchResultMaps Maps,
     double Threshold,
     IReadOnlyList<Peak> Peaks,
     IReadOnlyList<MatchTemplateParticle> Particles,
     double SearchSeconds,
-    IReadOnlyList<string> WrittenFiles);
+    IReadOnlyList<string> WrittenFiles,
+    IReadOnlyList<string> Warnings);

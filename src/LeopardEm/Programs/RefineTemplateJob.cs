@@ -257,6 +257,8 @@ public sealed class RefineTemplateJob : IDisposable
 
         var compute = backend ?? ComputeBackend.Cpu();
         var box = settings.ParticleStack.ExtractedBoxSize;
+        SettingsValidationException.ThrowIfAny(SearchBudget.CheckRefine(
+            box.Height, box.Width, n, ThreadCount.Resolve(options.Threads), SearchBudget.AvailableBytes));
         var search = new RefineSearch(
             TemplateSpectrum.FromVolume(template, compute.Fft), box.Height, box.Width,
             settings.OrientationRefinementConfig.GetOffsets(options.LocalGrid),

@@ -49,7 +49,12 @@ public static class MatchTemplatePaths
         }
 
         var full = Resolve(path, baseDirectory);
-        if (!File.Exists(full))
+        if (Directory.Exists(full))
+        {
+            problems.Add(new SettingsProblem(key,
+                $"{key}: '{path}'{Describe(path, full)} for {what} is a directory, not a file."));
+        }
+        else if (!File.Exists(full))
         {
             problems.Add(new SettingsProblem(key,
                 $"{key}: File '{path}'{Describe(path, full)} for {what} does not exist."));

@@ -86,7 +86,7 @@ public sealed class PotentialSimulator
     /// <summary>Simulates the template of <paramref name="model"/> (atoms chosen by <see cref="SelectAtoms"/>).</summary>
     /// <param name="model">The atomic model.</param>
     /// <param name="progress">Receives progress reports (from worker threads); may be null.</param>
-    /// <param name="cancellation">Stops the simulation between slabs.</param>
+    /// <param name="cancellation">Stops the simulation between slabs and between the filtering transforms.</param>
     /// <returns>The N³ potential, <c>[z, y, x]</c>, voxel size <see cref="SimulationGrid.PixelSize"/>.</returns>
     /// <exception cref="ArgumentException">An element has no scattering factors, a B-factor is too negative, or the
     /// model does not fit in the box (the message gives the box it needs).</exception>
@@ -103,6 +103,7 @@ public sealed class PotentialSimulator
         using (var cropped = new AlignedBuffer<float>((long)Grid.UpsampledSize * n * n))
         {
             RenderAndCropPlanes(atoms, cropped, progress, cancellation);
+            cancellation.ThrowIfCancellationRequested();
             progress?.Report(new SimulationProgress(SimulationStage.Filtering, 0, 1));
             if (Grid.Upsampling == 1 && dose is null && _mtf is null)
             {
@@ -116,6 +117,8 @@ public sealed class PotentialSimulator
 
         using (spectrum)
         {
+            // The 3-D transforms cannot be interrupted; stop between them.
+            cancellation.ThrowIfCancellationRequested();
             var volume = new Volume3D(n, n, n);
             filter.FilterAndInvert(spectrum, volume.Data);
             progress?.Report(new SimulationProgress(SimulationStage.Filtering, 1, 1));
