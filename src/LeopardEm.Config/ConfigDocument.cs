@@ -72,21 +72,25 @@ internal static class ConfigDocument
         {
             stream.Load(new StringReader(text));
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            var at = new SourceLocation((int)e.Start.Line, (int)e.Start.Column);
+            // YamlDotNet reports an unclosed flow bracket where it gives up (often the end of the file), and on some
+            // inputs throws InvalidOperationException without any position; the bracket's own line is what helps.
+            if (UnclosedBracket.Find(text) is { } open)
+            {
+                throw new ConfigException(context.SourceName,
+                    [new ConfigDiagnostic("", $"YAML syntax error: the '{open.Bracket}' at {open.Location} is never closed", open.Location)]);
+            }
+
+            if (e is YamlException yaml)
+            {
+                var at = new SourceLocation((int)yaml.Start.Line, (int)yaml.Start.Column);
+                throw new ConfigException(context.SourceName,
+                    [new ConfigDiagnostic("", $"YAML syntax error at {at}: {InnerMessage(yaml)}", at)]);
+            }
+
             throw new ConfigException(context.SourceName,
-                [new ConfigDiagnostic("", $"YAML syntax error at {at}: {InnerMessage(e)}", at)]);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's scanner throws this, without a position, on some malformed flow collections; find the opening
-            // bracket that is never closed ourselves.
-            var at = UnclosedBracket.Find(text);
-            throw new ConfigException(context.SourceName,
-                [new ConfigDiagnostic("", at is { } open
-                    ? $"YAML syntax error at {open.Location}: this '{open.Bracket}' is never closed"
-                    : "YAML syntax error: the YAML parser failed; check for unclosed brackets or quotes", at?.Location)]);
+                [new ConfigDiagnostic("", "YAML syntax error: the YAML parser failed; check for unclosed quotes", null)]);
         }
 
         switch (stream.Documents.Count)
