@@ -43,7 +43,13 @@ internal sealed class PickingOptionSet
         command.Add(_maskRadius);
         command.Validators.Add(result =>
         {
-            var metric = result.GetResult(_metric) is null ? PickingMetric.ZScore : result.GetValue(_metric);
+            // Read from the tokens: the value of an option whose parser failed cannot be asked for.
+            var metric = result.GetResult(_metric) is { } given ? Lookup(given.Tokens) : PickingMetric.ZScore;
+            if (metric is null)
+            {
+                return;
+            }
+
             if (result.GetResult(_falsePositives) is not null && result.GetResult(_zScoreCutoff) is not null)
             {
                 result.AddError("--false-positives and --z-score-cutoff are alternatives; give one of them.");
@@ -88,16 +94,20 @@ internal sealed class PickingOptionSet
 
     private static PickingMetric? ParseMetric(ArgumentResult result)
     {
-        var token = string.Join(' ', result.Tokens.Select(t => t.Value));
-        foreach (var (name, metric) in Metrics)
+        if (Lookup(result.Tokens) is { } metric)
         {
-            if (string.Equals(token, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return metric;
-            }
+            return metric;
         }
 
-        result.AddError($"--metric must be zscore, pvalue or gev; got '{token}'.");
+        result.AddError($"--metric must be zscore, pvalue or gev; got '{Text(result.Tokens)}'.");
         return null;
     }
+
+    private static PickingMetric? Lookup(IReadOnlyList<Token> tokens)
+    {
+        var text = Text(tokens);
+        return Metrics.Where(m => string.Equals(m.Name, text, StringComparison.OrdinalIgnoreCase)).Select(m => (PickingMetric?)m.Metric).FirstOrDefault();
+    }
+
+    private static string Text(IReadOnlyList<Token> tokens) => string.Join(' ', tokens.Select(t => t.Value));
 }
