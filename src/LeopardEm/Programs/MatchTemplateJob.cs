@@ -202,14 +202,17 @@ public sealed class MatchTemplateJob : IDisposable
     }
 
     // Leopard-EM's z-score picking unless a metric was chosen; either way with this search's correlations per pixel.
-    private static PickingOptions PickingOptionsOf(MatchTemplateOptions options, long correlationsPerPixel) =>
-        (options.Picking ?? new PickingOptions
+    private static PickingOptions PickingOptionsOf(MatchTemplateOptions options, long correlationsPerPixel)
+    {
+        var picking = options.Picking ?? new PickingOptions
         {
             Metric = PickingMetric.ZScore,
             FalsePositives = options.FalsePositives,
             ZScoreCutoff = options.ZScoreCutoff,
             MaskRadius = options.MaskRadius,
-        }) with { CorrelationsPerPixel = correlationsPerPixel };
+        };
+        return picking with { CorrelationsPerPixel = correlationsPerPixel };
+    }
 
     private SearchRunOptions RunOptions(SearchRange? range) => new()
     {
