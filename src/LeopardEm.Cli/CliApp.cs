@@ -87,6 +87,8 @@ public static class CliApp
         root.Add(InfoCommand.Create(output));
         root.Add(MatchTemplateCommand.Create(output, error));
         root.Add(RefineTemplateCommand.Create(output, error));
+        root.Add(PickCommand.Create(output));
+        root.Add(PlotCommand.Create(output));
         root.Add(DemoCommand.Create(output, error));
         root.Add(SimulateCommand.Create(output, error));
         return root;

@@ -23,32 +23,9 @@ internal static class SearchSummary
     public static void After(IAnsiConsole console, MatchTemplateJob job, MatchTemplateOutcome outcome)
     {
         console.WriteLine(
-            Invariant($"Found {outcome.Peaks.Count} peak(s) above z = {outcome.Threshold:F3} in {FormatDuration(outcome.SearchSeconds)} ") +
+            Invariant($"Found {outcome.Peaks.Count} peak(s) with {PickingSummary.Criterion(outcome.Picking)} in {FormatDuration(outcome.SearchSeconds)} ") +
             Invariant($"({job.TotalCorrelations / Math.Max(outcome.SearchSeconds, 1e-9):N0} correlations/s)."));
-        if (outcome.Peaks.Count > 0)
-        {
-            var table = new Table().AddColumns("#", "x (centre, px)", "y (centre, px)", "z-score", "MIP", "phi", "theta", "psi", "defocus (Å)");
-            var particles = outcome.Particles;
-            foreach (var p in particles.Take(20))
-            {
-                table.AddRow(
-                    Invariant($"{p.Index}"),
-                    Invariant($"{p.CentreX}"),
-                    Invariant($"{p.CentreY}"),
-                    Invariant($"{p.ZScore:F2}"),
-                    Invariant($"{p.Mip:F2}"),
-                    Invariant($"{p.Phi:F1}"),
-                    Invariant($"{p.Theta:F1}"),
-                    Invariant($"{p.Psi:F1}"),
-                    Invariant($"{p.RelativeDefocus:F0}"));
-            }
-
-            console.Write(table);
-            if (particles.Count > 20)
-            {
-                console.WriteLine($"... and {particles.Count - 20} more.");
-            }
-        }
+        PickingSummary.Particles(console, outcome.Picking, outcome.Particles);
 
         foreach (var warning in outcome.Warnings)
         {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using LeopardEm.Io;
 using LeopardEm.Peaks;
 
 namespace LeopardEm.Plots;
@@ -10,7 +9,7 @@ namespace LeopardEm.Plots;
 /// positions both in the maps (template corner, Leopard-EM's <c>pos_x</c>/<c>pos_y</c>) and as particle centres.</summary>
 internal static class HtmlReport
 {
-    public static void Write(string path, string title, IReadOnlyList<(string File, string Caption)> figures, PickingResult result, int templateSize, bool overwrite)
+    public static byte[] Render(string title, IReadOnlyList<(string File, string Caption)> figures, PickingResult result, int templateSize)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(Encode(title)).Append("</title>\n")
@@ -39,8 +38,7 @@ internal static class HtmlReport
         }
 
         html.Append("</table>\n</body>\n</html>\n");
-        var bytes = Encoding.UTF8.GetBytes(html.ToString());
-        AtomicFileWriter.Write(path, overwrite, stream => stream.Write(bytes));
+        return Encoding.UTF8.GetBytes(html.ToString());
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

@@ -1,4 +1,5 @@
 using LeopardEm.Imaging;
+using LeopardEm.Io;
 using LeopardEm.Peaks;
 
 namespace LeopardEm.Plots;
@@ -39,21 +40,47 @@ public static class PickingReport
     public static IReadOnlyList<string> Write(string directory, Image2D mip, Image2D zScores, PickingResult result, PickingOptions options, int templateSize, bool overwrite, (IReadOnlyList<double> Before, IReadOnlyList<double> After)? refinement = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(options);
+        var files = Render(new PickingReportInput(mip, zScores, result, options, templateSize, refinement));
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        var figures = new List<(string File, string Caption)>();
-        void Save(string file, byte[] png, string caption)
+        foreach (var (file, content) in files)
         {
             var path = Path.Combine(directory, file);
-            PngFile.Write(path, png, overwrite);
+            AtomicFileWriter.Write(path, overwrite, stream => stream.Write(content));
             written.Add(path);
+        }
+
+        return written;
+    }
+
+    /// <summary>The file names <see cref="Render"/> produces, in its order: the figures, then the page.</summary>
+    /// <param name="refinement">Whether figure (d) is included.</param>
+    public static IReadOnlyList<string> FileNames(bool refinement) =>
+        refinement
+            ? [ZScoreMapFile, SurvivalFile, DensityFile, RefinementFile, IndexFile]
+            : [ZScoreMapFile, SurvivalFile, DensityFile, IndexFile];
+
+    /// <summary>Renders the figures and the page in memory (file name, content), in the order of
+    /// <see cref="FileNames"/>.</summary>
+    /// <param name="input">The maps, the picking and what to show.</param>
+    public static IReadOnlyList<(string File, byte[] Content)> Render(PickingReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (mip, zScores, result, options, templateSize) = (input.Mip, input.ZScores, input.Result, input.Options, input.TemplateSize);
+        ArgumentNullException.ThrowIfNull(mip);
+        ArgumentNullException.ThrowIfNull(zScores);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
+        var files = new List<(string File, byte[] Content)>();
+        var figures = new List<(string File, string Caption)>();
+        void Add(string file, byte[] png, string caption)
+        {
+            files.Add((file, png));
             figures.Add((file, caption));
         }
 
         var metric = MetricName(result.Metric);
-        Save(ZScoreMapFile, ZScoreMapPlot.Render(zScores, result.Picks, templateSize, $"z-score map: {result.Picks.Count} {metric} picks"),
+        Add(ZScoreMapFile, ZScoreMapPlot.Render(zScores, result.Picks, templateSize, $"z-score map: {result.Picks.Count} {metric} picks"),
             "z-score map with the picks circled and numbered by particle_index; axes are particle centres in micrograph pixels.");
 
         var gev = result.Gev ?? GevThreshold.Compute(zScores, options.FalsePositives, options.Gev);
@@ -68,22 +95,20 @@ public static class PickingReport
         }
 
         cutoffs.Add(("GEV cutoff", gev.Cutoff));
-        Save(SurvivalFile, SurvivalPlot.Render(zScores.Data, options.CorrelationsPerPixel, gev.Fit, cutoffs, options.FalsePositives),
+        Add(SurvivalFile, SurvivalPlot.Render(zScores.Data, options.CorrelationsPerPixel, gev.Fit, cutoffs, options.FalsePositives),
             "Pixels above each z-score (log scale) against the Gaussian noise model and the GEV fit, with the z-score cutoffs.");
 
         var scores = result.PValue ?? PValueScores.Compute(mip, zScores, options.Quadrant);
-        Save(DensityFile, DensityPlot.Render(mip, zScores, scores, options.PValueCutoff, result.Picks),
+        Add(DensityFile, DensityPlot.Render(mip, zScores, scores, options.PValueCutoff, result.Picks),
             "Density of (z-score, MIP) over all pixels with the p-value metric's boundary −ln p = cutoff and the picks.");
 
-        if (refinement is { } pair)
+        if (input.Refinement is { } pair)
         {
-            Save(RefinementFile, RefinementPlot.Render(pair.Before, pair.After), "z-score of each particle before and after refinement.");
+            Add(RefinementFile, RefinementPlot.Render(pair.Before, pair.After), "z-score of each particle before and after refinement.");
         }
 
-        var index = Path.Combine(directory, IndexFile);
-        HtmlReport.Write(index, $"Leopard-EM picks: {metric} metric, cutoff {result.Cutoff:0.###}", figures, result, templateSize, overwrite);
-        written.Add(index);
-        return written;
+        files.Add((IndexFile, HtmlReport.Render($"Leopard-EM picks: {metric} metric, cutoff {result.Cutoff:0.###}", figures, result, templateSize)));
+        return files;
     }
 
     internal static string MetricName(PickingMetric metric) => metric switch

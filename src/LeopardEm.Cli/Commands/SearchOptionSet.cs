@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LeopardEm.Plots;
 using LeopardEm.Programs;
 
 namespace LeopardEm.Cli.Commands;
@@ -16,11 +17,8 @@ internal sealed class SearchOptionSet
     private readonly Option<int> _batchSize = NumberOptions.Whole(
         "--orientation-batch-size", "Orientations handed to a worker at a time (does not change results).", n => n >= 1, "at least 1", 16);
 
-    private readonly Option<double?> _falsePositives = NumberOptions.OptionalReal(
-        "--false-positives", "Expected number of false peaks that sets the z-score threshold (default 1.0).", v => v > 0, "a positive number");
-
-    private readonly Option<double?> _zScoreCutoff = NumberOptions.OptionalReal(
-        "--z-score-cutoff", "Use this z-score threshold instead of one derived from --false-positives.", _ => true, "a finite number");
+    private readonly PickingOptionSet _picking = new();
+    private readonly PickOutputOptionSet _pickOutputs = new();
 
     private readonly Option<bool> _allowPixelSizeMismatch = new("--allow-pixel-size-mismatch")
     {
@@ -34,26 +32,30 @@ internal sealed class SearchOptionSet
         _compute.AddTo(command);
         command.Add(_outputCsv);
         command.Add(_batchSize);
-        command.Add(_falsePositives);
-        command.Add(_zScoreCutoff);
+        _picking.AddTo(command);
+        _pickOutputs.AddTo(command);
         command.Add(_allowPixelSizeMismatch);
-        command.Validators.Add(result =>
-        {
-            if (result.GetResult(_falsePositives) is not null && result.GetResult(_zScoreCutoff) is not null)
-            {
-                result.AddError("--false-positives and --z-score-cutoff are alternatives; give one of them.");
-            }
-        });
     }
 
-    public MatchTemplateOptions Read(ParseResult parse) => new()
+    public MatchTemplateOptions Read(ParseResult parse)
     {
-        OutputCsvPath = parse.GetValue(_outputCsv)?.FullName,
-        OrientationBatchSize = parse.GetValue(_batchSize),
-        Threads = _compute.Threads(parse),
-        FalsePositives = parse.GetValue(_falsePositives) ?? 1.0,
-        ZScoreCutoff = parse.GetValue(_zScoreCutoff),
-        SliceConvention = _compute.SliceConvention(parse),
-        AllowPixelSizeMismatch = parse.GetValue(_allowPixelSizeMismatch),
-    };
+        var picking = _picking.Read(parse);
+        return new()
+        {
+            OutputCsvPath = parse.GetValue(_outputCsv)?.FullName,
+            OrientationBatchSize = parse.GetValue(_batchSize),
+            Threads = _compute.Threads(parse),
+            FalsePositives = picking.FalsePositives,
+            ZScoreCutoff = picking.ZScoreCutoff,
+            MaskRadius = picking.MaskRadius,
+            Picking = _picking.MetricGiven(parse) ? picking : null,
+            CoordinatesPath = _pickOutputs.Coordinates(parse),
+            FullSizeMapsDirectory = _pickOutputs.FullSizeMaps(parse),
+            AdditionalOutputs = _pickOutputs.Plots(parse) is { } plots
+                ? [.. PickingReportOutputs.For("--plots", plots, Directory.GetCurrentDirectory())]
+                : [],
+            SliceConvention = _compute.SliceConvention(parse),
+            AllowPixelSizeMismatch = parse.GetValue(_allowPixelSizeMismatch),
+        };
+    }
 }

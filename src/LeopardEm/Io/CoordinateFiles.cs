@@ -18,13 +18,24 @@ public static class CoordinateFiles
     public static void WriteCentres(string path, IEnumerable<(double X, double Y)> centres, bool overwrite)
     {
         ArgumentNullException.ThrowIfNull(centres);
+        AtomicFileWriter.Write(path, overwrite, stream => WriteCentres(stream, centres));
+    }
+
+    /// <summary>Writes the content of a <c>.coords</c> file (see <see cref="WriteCentres(string, IEnumerable{ValueTuple{double, double}}, bool)"/>)
+    /// to <paramref name="stream"/>, which stays open.</summary>
+    /// <param name="stream">Destination.</param>
+    /// <param name="centres">Particle centres (x = column, y = row), pixels.</param>
+    public static void WriteCentres(Stream stream, IEnumerable<(double X, double Y)> centres)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(centres);
         var text = new StringBuilder();
         foreach (var (x, y) in centres)
         {
             text.Append(Format(x)).Append(' ').Append(Format(y)).Append('\n');
         }
 
-        WriteText(path, text.ToString(), overwrite);
+        stream.Write(Encoding.ASCII.GetBytes(text.ToString()));
     }
 
     /// <summary>Writes an EMAN <c>.box</c> file: one line per particle, tab-separated
@@ -38,6 +49,20 @@ public static class CoordinateFiles
     {
         ArgumentNullException.ThrowIfNull(centres);
         ArgumentOutOfRangeException.ThrowIfLessThan(boxSize, 1);
+        AtomicFileWriter.Write(path, overwrite, stream => WriteEmanBox(stream, centres, boxSize));
+    }
+
+    /// <summary>Writes the content of an EMAN <c>.box</c> file (see
+    /// <see cref="WriteEmanBox(string, IEnumerable{ValueTuple{double, double}}, int, bool)"/>) to <paramref name="stream"/>,
+    /// which stays open.</summary>
+    /// <param name="stream">Destination.</param>
+    /// <param name="centres">Particle centres (x = column, y = row), pixels.</param>
+    /// <param name="boxSize">Box edge, pixels.</param>
+    public static void WriteEmanBox(Stream stream, IEnumerable<(double X, double Y)> centres, int boxSize)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(centres);
+        ArgumentOutOfRangeException.ThrowIfLessThan(boxSize, 1);
         var text = new StringBuilder();
         foreach (var (x, y) in centres)
         {
@@ -46,18 +71,11 @@ public static class CoordinateFiles
                 .Append(boxSize.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
-        WriteText(path, text.ToString(), overwrite);
+        stream.Write(Encoding.ASCII.GetBytes(text.ToString()));
     }
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Corner(double centre, int boxSize) =>
         ((long)Math.Round(centre - boxSize / 2.0, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture);
-
-    private static void WriteText(string path, string text, bool overwrite) =>
-        AtomicFileWriter.Write(path, overwrite, stream =>
-        {
-            var bytes = Encoding.ASCII.GetBytes(text);
-            stream.Write(bytes);
-        });
 }

@@ -36,4 +36,14 @@ public sealed class PickingResult
 
     /// <summary>The GEV fit and threshold (GEV metric only).</summary>
     public GevThreshold? Gev { get; }
+
+    /// <summary>The same metric, cutoff, score map and model with other picks, e.g. the particles of a table that was
+    /// edited or refined since, to show them in the figures. The warnings, which described the original picks, are
+    /// dropped.</summary>
+    /// <param name="picks">The picks, in table order.</param>
+    public PickingResult WithPicks(IReadOnlyList<MetricPick> picks)
+    {
+        ArgumentNullException.ThrowIfNull(picks);
+        return new PickingResult(Metric, Cutoff, ScoreMap, picks, [], PValue, Gev);
+    }
 }

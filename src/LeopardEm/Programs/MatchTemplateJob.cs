@@ -177,12 +177,17 @@ public sealed class MatchTemplateJob : IDisposable
         }
 
         var maps = SearchResultMaps.FromStatistics(statistics, Inputs.Space, Settings.OpticsGroup.PixelSize);
-        var threshold = Options.ZScoreCutoff
-            ?? ZScoreThreshold.FromFalsePositives(Options.FalsePositives, (long)maps.Height * maps.Width, maps.TotalCorrelations);
-        var peaks = PeakFinder.Find(maps.ScaledMip, threshold, Options.MaskRadius);
-        var particles = MatchTemplateParticles.Build(peaks, maps, Settings, Inputs.Template.Size);
+        var options = PickingOptionsOf(Options, maps.TotalCorrelations);
+        var picking = ParticlePicker.Pick(maps.Mip, maps.ScaledMip, options);
+        var peaks = picking.Picks.Select(p => new Peak(p.Y, p.X, p.ZScore)).ToList();
+        var particles = MatchTemplateParticles.Build(picking.Picks, maps, Settings, Inputs.Template.Size);
         var warnings = ContrastCheck.Warning(maps) is { } contrast ? new[] { contrast } : [];
-        var outcome = new MatchTemplateOutcome(maps, threshold, peaks, particles, searchSeconds, Outputs.Paths, warnings);
+        var outcome = new MatchTemplateOutcome(maps, picking.Cutoff, peaks, particles, searchSeconds, Outputs.Paths, warnings)
+        {
+            Picking = picking,
+            PickingOptions = options,
+            TemplateSize = Inputs.Template.Size,
+        };
         Outputs.Publish(outcome);
         return outcome;
     }
@@ -206,6 +211,19 @@ public sealed class MatchTemplateJob : IDisposable
         Outputs.Dispose();
     }
 
+    // Leopard-EM's z-score picking unless a metric was chosen; either way with this search's correlations per pixel.
+    private static PickingOptions PickingOptionsOf(MatchTemplateOptions options, long correlationsPerPixel)
+    {
+        var picking = options.Picking ?? new PickingOptions
+        {
+            Metric = PickingMetric.ZScore,
+            FalsePositives = options.FalsePositives,
+            ZScoreCutoff = options.ZScoreCutoff,
+            MaskRadius = options.MaskRadius,
+        };
+        return picking with { CorrelationsPerPixel = correlationsPerPixel };
+    }
+
     private SearchRunOptions RunOptions(SearchRange? range) => new()
     {
         Threads = Options.Threads,
@@ -213,54 +231,39 @@ public sealed class MatchTemplateJob : IDisposable
         Range = range,
     };
 
-    // Leopard-EM's eight maps in its order, the pixel-size map when pixel size is searched, then the table.
+    // Leopard-EM's eight maps in its order, the pixel-size map when pixel size is searched, the table, then the
+    // picking outputs.
     private static OutputSet<MatchTemplateOutcome> OutputsOf(MatchTemplateSettings settings, string baseDirectory, MatchTemplateOptions options)
     {
         var result = settings.MatchTemplateResult;
         var pixelSize = settings.OpticsGroup.PixelSize;
-        MrcOutput<MatchTemplateOutcome> Map(string key, string path, Func<SearchResultMaps, Image2D> map, string label) => new(
-            OutputTarget.Resolve($"{MatchTemplateResultConfig.YamlKey}.{key}", path, baseDirectory),
-            outcome => map(outcome.Maps), pixelSize, $"match_template: {label}");
-        var writers = new List<IOutputWriter<MatchTemplateOutcome>>
-        {
-            Map("mip_path", result.MipPath, m => m.Mip, "maximum intensity projection (MIP) of the cross-correlation"),
-            Map("scaled_mip_path", result.ScaledMipPath, m => m.ScaledMip, "z-score (MIP - mean) / standard deviation"),
-            Map("correlation_average_path", result.CorrelationAveragePath, m => m.CorrelationMean, "mean of all cross-correlations"),
-            Map("correlation_variance_path", result.CorrelationVariancePath, m => m.CorrelationStandardDeviation, "STANDARD DEVIATION of all cross-correlations"),
-            Map("orientation_psi_path", result.OrientationPsiPath, m => m.Psi, "psi of the best match, degrees (ZYZ)"),
-            Map("orientation_theta_path", result.OrientationThetaPath, m => m.Theta, "theta of the best match, degrees (ZYZ)"),
-            Map("orientation_phi_path", result.OrientationPhiPath, m => m.Phi, "phi of the best match, degrees (ZYZ)"),
-            Map("relative_defocus_path", result.RelativeDefocusPath, m => m.RelativeDefocus, "relative defocus of the best match, A"),
-        };
-        if (PixelSizeMapPathOf(settings) is { } pixelSizePath)
-        {
-            writers.Add(Map("pixel_size_path (next to relative_defocus_path)", pixelSizePath, m => m.PixelSize, "pixel size of the best match, A"));
-        }
-
+        var writers = new List<IOutputWriter<MatchTemplateOutcome>>(
+            ResultMapFiles.Of(settings).Select(file => new MrcOutput<MatchTemplateOutcome>(
+                OutputTarget.Resolve(ResultMapFiles.YamlKeyOf(file), file.Path, baseDirectory),
+                outcome => file.Map(outcome.Maps), pixelSize, $"match_template: {file.Label}")));
         if (options.OutputCsvPath is { } csv)
         {
-            writers.Add(new ParticleCsvOutput<MatchTemplateOutcome>(
-                OutputTarget.Resolve("--output-csv", csv, baseDirectory), outcome => MatchTemplateParticleColumns.ToTable(outcome.Particles)));
+            writers.Add(PickingOutputs.Table("--output-csv", csv, baseDirectory, metricColumns: options.Picking is not null));
         }
 
+        if (options.CoordinatesPath is { } coordinates)
+        {
+            writers.Add(PickingOutputs.Coordinates("--coords", coordinates, baseDirectory));
+        }
+
+        if (options.FullSizeMapsDirectory is { } directory)
+        {
+            if (!options.ValidCrop)
+            {
+                throw new ArgumentException("Full-size maps are made from valid-cropped maps; they need ValidCrop.", nameof(options));
+            }
+
+            writers.AddRange(PickingOutputs.FullSizeMaps("--full-size-maps", directory, settings, baseDirectory));
+        }
+
+        writers.AddRange(options.AdditionalOutputs);
         return new OutputSet<MatchTemplateOutcome>(
             writers, result.AllowFileOverwrite,
             ", but 'allow_file_overwrite' is False. Set 'allow_file_overwrite: true' in match_template_result to replace it.");
-    }
-
-    // The pixel-size map goes next to the relative-defocus map, named after it.
-    private static string? PixelSizeMapPathOf(MatchTemplateSettings settings)
-    {
-        if (!settings.PixelSizeSearchConfig.Enabled)
-        {
-            return null;
-        }
-
-        var defocus = settings.MatchTemplateResult.RelativeDefocusPath;
-        var name = Path.GetFileName(defocus);
-        var replaced = name.Contains("relative_defocus", StringComparison.Ordinal)
-            ? name.Replace("relative_defocus", "pixel_size", StringComparison.Ordinal)
-            : Path.GetFileNameWithoutExtension(name) + "_pixel_size" + Path.GetExtension(name);
-        return Path.Combine(Path.GetDirectoryName(defocus) ?? "", replaced);
     }
 }

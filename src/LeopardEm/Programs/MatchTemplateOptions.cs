@@ -33,4 +33,21 @@ public sealed record MatchTemplateOptions
 
     /// <summary>Where to write the particle table CSV, or null for none.</summary>
     public string? OutputCsvPath { get; init; }
+
+    /// <summary>How particles are called, with any <see cref="Peaks.PickingMetric"/>; the table then gains the metric's
+    /// value and cutoff columns (<see cref="Particles.PickedParticleColumns"/>). Null: Leopard-EM's z-score picking from
+    /// <see cref="FalsePositives"/>, <see cref="ZScoreCutoff"/> and <see cref="MaskRadius"/>, and exactly Leopard-EM's
+    /// table. The correlations per pixel are the search's whatever this says.</summary>
+    public Peaks.PickingOptions? Picking { get; init; }
+
+    /// <summary>Where to write the particle centres (<c>.coords</c> or EMAN <c>.box</c>, by extension), or null.</summary>
+    public string? CoordinatesPath { get; init; }
+
+    /// <summary>Folder for copies of the maps padded to the micrograph's shape (<see cref="PickingOutputs.FullSizeMaps"/>;
+    /// needs <see cref="ValidCrop"/>), or null.</summary>
+    public string? FullSizeMapsDirectory { get; init; }
+
+    /// <summary>More outputs written with the maps and the table, all or none (e.g. the figures of
+    /// <c>LeopardEm.Plots</c>).</summary>
+    public IReadOnlyList<Outputs.IOutputWriter<MatchTemplateOutcome>> AdditionalOutputs { get; init; } = [];
 }

@@ -11,6 +11,19 @@ namespace LeopardEm.Programs;
 /// </summary>
 public static class MatchTemplateParticles
 {
+    /// <summary>One particle per pick of <see cref="ParticlePicker"/>, in pick order (any metric: only the positions
+    /// are used, the values come from the maps).</summary>
+    /// <param name="picks">Picks (map coordinates).</param>
+    /// <param name="maps">The result maps the picks were made in.</param>
+    /// <param name="settings">The run's settings (optics and paths are copied into every row).</param>
+    /// <param name="templateSize">Template edge N, pixels (the centre is corner + N/2).</param>
+    public static IReadOnlyList<MatchTemplateParticle> Build(
+        IReadOnlyList<MetricPick> picks, SearchResultMaps maps, MatchTemplateSettings settings, int templateSize)
+    {
+        ArgumentNullException.ThrowIfNull(picks);
+        return Build([.. picks.Select(p => new Peak(p.Y, p.X, p.ZScore))], maps, settings, templateSize);
+    }
+
     /// <summary>One particle per peak, in peak order.</summary>
     /// <param name="peaks">Picked peaks (map coordinates).</param>
     /// <param name="maps">The result maps the peaks were picked from.</param>

@@ -21,6 +21,12 @@ public sealed class SearchResultMaps
         PixelSize = new Image2D(height, width);
     }
 
+    private SearchResultMaps(Image2D[] maps)
+    {
+        (Mip, ScaledMip, CorrelationMean, CorrelationStandardDeviation, Phi, Theta, Psi, RelativeDefocus, PixelSize) =
+            (maps[0], maps[1], maps[2], maps[3], maps[4], maps[5], maps[6], maps[7], maps[8]);
+    }
+
     /// <summary>Maximum correlation over the search (≈ SNR units).</summary>
     public Image2D Mip { get; }
 
@@ -56,6 +62,37 @@ public sealed class SearchResultMaps
 
     /// <summary>Width of the maps.</summary>
     public int Width => Mip.Width;
+
+    /// <summary>Maps read back from files (a finished run's, ours or Leopard-EM's), for picking again without searching.
+    /// The maps are kept, not copied.</summary>
+    /// <param name="mip">MIP.</param>
+    /// <param name="scaledMip">z-score (scaled MIP).</param>
+    /// <param name="correlationMean">Mean of all correlations.</param>
+    /// <param name="correlationStandardDeviation">Standard deviation of all correlations.</param>
+    /// <param name="phi">Phi of the best match, degrees.</param>
+    /// <param name="theta">Theta of the best match, degrees.</param>
+    /// <param name="psi">Psi of the best match, degrees.</param>
+    /// <param name="relativeDefocus">Relative defocus of the best match, Å.</param>
+    /// <param name="pixelSize">Pixel size of the best match, Å.</param>
+    /// <param name="totalCorrelations">Correlations per pixel of the search that made them.</param>
+    /// <exception cref="ArgumentException">The maps differ in shape.</exception>
+    public static SearchResultMaps FromMaps(
+        Image2D mip, Image2D scaledMip, Image2D correlationMean, Image2D correlationStandardDeviation,
+        Image2D phi, Image2D theta, Image2D psi, Image2D relativeDefocus, Image2D pixelSize, long totalCorrelations)
+    {
+        Image2D[] maps = [mip, scaledMip, correlationMean, correlationStandardDeviation, phi, theta, psi, relativeDefocus, pixelSize];
+        foreach (var map in maps)
+        {
+            ArgumentNullException.ThrowIfNull(map);
+            if (map.Height != mip.Height || map.Width != mip.Width)
+            {
+                throw new ArgumentException($"The result maps differ in shape ({map.Height} x {map.Width} and {mip.Height} x {mip.Width}).");
+            }
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(totalCorrelations, 1);
+        return new SearchResultMaps(maps) { TotalCorrelations = totalCorrelations };
+    }
 
     /// <summary>
     /// Decodes statistics into maps: mean = Σ/T, std = sqrt(max(Σ²/T − mean², 0)), z = (MIP − mean)/std (computed in
