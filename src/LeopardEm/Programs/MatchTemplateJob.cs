@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LeopardEm.Compute;
 using LeopardEm.Imaging;
+using LeopardEm.Interop;
 using LeopardEm.Io;
 using LeopardEm.Outputs;
 using LeopardEm.Particles;
@@ -75,14 +76,31 @@ public sealed class MatchTemplateJob : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         settings.ThrowIfInvalid();
         var outputs = OutputsOf(settings, baseDirectory, options);
+        var ctf = options.CtfPath is { } ctfPath ? MatchTemplatePaths.Resolve(ctfPath, baseDirectory) : null;
+        var problems = MatchTemplatePaths.Check(settings, baseDirectory).ToList();
+        if (ctf is not null)
+        {
+            MatchTemplatePaths.CheckInput(problems, "--ctf", "the CTF estimate", ctf, baseDirectory);
+        }
+
         var notes = outputs.Claim(
             [
                 ("micrograph_path", MatchTemplatePaths.Resolve(settings.MicrographPath, baseDirectory)),
                 ("template_volume_path", MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory)),
+                ("--ctf", ctf ?? ""),
             ],
-            MatchTemplatePaths.Check(settings, baseDirectory)).ToList();
+            problems).ToList();
         try
         {
+            if (ctf is not null)
+            {
+                var estimate = CtfOverride.Read(ctf, settings.MicrographPath, settings.OpticsGroup);
+                settings = settings with { OpticsGroup = estimate.Optics };
+                settings.ThrowIfInvalid();
+                notes.Add(estimate.Note);
+                notes.AddRange(estimate.Warnings);
+            }
+
             return Load(settings, baseDirectory, options, backend ?? ComputeBackend.Cpu(), outputs, notes);
         }
         catch
@@ -231,6 +249,11 @@ public sealed class MatchTemplateJob : IDisposable
         {
             writers.Add(new ParticleCsvOutput<MatchTemplateOutcome>(
                 OutputTarget.Resolve("--output-csv", csv, baseDirectory), outcome => MatchTemplateParticleColumns.ToTable(outcome.Particles)));
+        }
+
+        if (options.OutputStarPath is { } star)
+        {
+            writers.Add(ParticleStarOutputs.ForMatchTemplate(star, settings, baseDirectory));
         }
 
         return new OutputSet<MatchTemplateOutcome>(
