@@ -1,7 +1,7 @@
 using System.CommandLine;
 using LeopardEm.Compute;
-using LeopardEm.Interop;
 using LeopardEm.Config;
+using LeopardEm.Interop;
 using LeopardEm.Orientations;
 using LeopardEm.Programs;
 using LeopardEm.Settings;
