@@ -32,7 +32,7 @@ internal static partial class ExportStarCommand
             Description = "Also cut the particles out of their micrographs into this MRC stack (.mrcs), as RELION's Extract job does " +
                           "(inverted contrast, background normalised); the STAR file then names each particle's image.",
         };
-        var box = NumberOptions.Whole("--box", "Edge of the extracted boxes, pixels (even; with --extract).", n => n >= 4 && n % 2 == 0, "an even number of pixels, at least 4");
+        var box = NumberOptions.OptionalWhole("--box", "Edge of the extracted boxes, pixels (even; with --extract).", n => n >= 4 && n % 2 == 0, "an even number of pixels, at least 4");
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the output files if they exist." };
         var command = new Command(
             "export-star",
@@ -71,7 +71,7 @@ internal static partial class ExportStarCommand
                     StarPath = starPath,
                     TemplatePath = configPath is null ? null : TemplatePathOf(configPath, console),
                     StackPath = stackPath,
-                    Extraction = stackPath is null ? null : new ExtractionOptions { BoxSize = boxSize },
+                    Extraction = boxSize is { } edge ? new ExtractionOptions { BoxSize = edge } : null,
                     AllowOverwrite = replace,
                 };
                 return Execute(tablePath, options, console);
