@@ -89,6 +89,7 @@ public static class CliApp
         root.Add(RefineTemplateCommand.Create(output, error));
         root.Add(PickCommand.Create(output));
         root.Add(PlotCommand.Create(output));
+        root.Add(ExportStarCommand.Create(output, error));
         root.Add(DemoCommand.Create(output, error));
         root.Add(SimulateCommand.Create(output, error));
         return root;

@@ -18,17 +18,33 @@ internal static class MatchTemplateCommand
             Description = "Leopard-EM match_template YAML (the same file Leopard-EM reads). Relative paths in it are resolved against the current directory.",
         };
         var options = new SearchOptionSet();
+        var outputStar = new Option<FileInfo?>("--output-star")
+        {
+            Description = "Also write the particles as a RELION 3.1 particle STAR file (micrograph paths relative to its folder).",
+        };
+        var ctf = new Option<FileInfo?>("--ctf")
+        {
+            Description = "Take defocus_u/v, astigmatism_angle and phase_shift from a CTFFIND4 results file or a RELION micrographs_ctf.star " +
+                          "(the micrograph's row) instead of the YAML's optics_group.",
+        };
         var command = new Command(
             "match-template",
             "Search a micrograph for every copy of a template: position, orientation (ZYZ Euler angles) and defocus.\n" +
             "Writes Leopard-EM's 8 statistics maps (MRC) to the paths in the YAML's match_template_result block and,\n" +
-            "with --output-csv, the particle table with Leopard-EM's columns.\n\n" +
-            "Example:\n  leopard match-template config.yaml --output-csv particles.csv --threads 8");
+            "with --output-csv, the particle table with Leopard-EM's columns (--output-star: the same particles for RELION).\n\n" +
+            "Examples:\n  leopard match-template config.yaml --output-csv particles.csv --threads 8\n" +
+            "  leopard match-template config.yaml --ctf ctffind_output.txt --output-star particles.star");
         command.Add(config);
         options.AddTo(command);
+        command.Add(outputStar);
+        command.Add(ctf);
         command.SetAction((parse, cancellation) =>
         {
-            var run = options.Read(parse);
+            var run = options.Read(parse) with
+            {
+                OutputStarPath = parse.GetValue(outputStar)?.FullName,
+                CtfPath = parse.GetValue(ctf)?.FullName,
+            };
             var backend = options.Compute.Backend(parse);
             var path = parse.GetRequiredValue(config).FullName;
             return CancellableRun.Start(error, cancellation, () => Execute(path, run, backend, output, cancellation));

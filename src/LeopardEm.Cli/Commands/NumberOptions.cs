@@ -19,6 +19,18 @@ internal static class NumberOptions
             int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && valid(value)),
     };
 
+    /// <summary>A whole-number option that may be absent (null).</summary>
+    public static Option<int?> OptionalWhole(string name, string description, Func<int, bool> valid, string rule) => new(name)
+    {
+        Description = description,
+        CustomParser = result => Parse(result, name, rule, (string token, out int? value) =>
+        {
+            var ok = int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && valid(number);
+            value = number;
+            return ok;
+        }),
+    };
+
     /// <summary>A real-number option (finite values only); <paramref name="rule"/> completes "NAME must be ...".</summary>
     public static Option<double> Real(string name, string description, Func<double, bool> valid, string rule, double defaultValue = 0) => new(name)
     {

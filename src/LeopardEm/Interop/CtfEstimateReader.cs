@@ -17,8 +17,7 @@ public static class CtfEstimateReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var text = File.ReadAllText(path);
-        var first = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && l[0] != '#');
-        return first is not null && first.StartsWith("data_", StringComparison.Ordinal)
+        return StarReader.LooksLikeStar(text)
             ? RelionCtfStarReader.FromStar(StarReader.Parse(text, path))
             : CtffindOutputReader.Parse(text, path);
     }

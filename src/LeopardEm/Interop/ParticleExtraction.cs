@@ -80,8 +80,29 @@ public static class ParticleExtraction
             throw new ArgumentException("There are no particles to extract.", nameof(particles));
         }
 
+        var boxes = ExtractAll(particles, loadMicrograph, options);
+        var named = particles.Select((particle, i) => particle with { ImageName = ImageName(i, stackName) }).ToList();
+        MrcWriter.WriteStack(stackPath, boxes, overwrite, new MrcWriteOptions { VoxelSize = new Vector3((float)pixelSize) });
+        return named;
+    }
+
+    /// <summary>
+    /// One box per particle, in particle order (the sections of a stack). Micrographs are loaded through
+    /// <paramref name="loadMicrograph"/> once per run of consecutive particles from the same micrograph.
+    /// </summary>
+    /// <param name="particles">The particles; their <see cref="ParticleRecord.MicrographPath"/> is passed to
+    /// <paramref name="loadMicrograph"/>.</param>
+    /// <param name="loadMicrograph">Reads a micrograph, e.g. <c>MrcReader.ReadImage</c>.</param>
+    /// <param name="options">Box size and normalisation.</param>
+    /// <exception cref="ArgumentException">Invalid options.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A box does not overlap its micrograph.</exception>
+    public static Image2D[] ExtractAll(IReadOnlyList<ParticleRecord> particles, Func<string, Image2D> loadMicrograph, ExtractionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(particles);
+        ArgumentNullException.ThrowIfNull(loadMicrograph);
+        ArgumentNullException.ThrowIfNull(options);
+        options.ThrowIfInvalid();
         var boxes = new Image2D[particles.Count];
-        var named = new ParticleRecord[particles.Count];
         string? loadedPath = null;
         Image2D? micrograph = null;
         for (var i = 0; i < particles.Count; i++)
@@ -94,11 +115,9 @@ public static class ParticleExtraction
             }
 
             boxes[i] = Extract(micrograph, particle.X, particle.Y, options);
-            named[i] = particle with { ImageName = ImageName(i, stackName) };
         }
 
-        MrcWriter.WriteStack(stackPath, boxes, overwrite, new MrcWriteOptions { VoxelSize = new Vector3((float)pixelSize) });
-        return named;
+        return boxes;
     }
 
     /// <summary>RELION's name of image <paramref name="index"/> (0-based) of a stack: <c>NNNNNN@stack</c> with the

@@ -19,6 +19,24 @@ public static class StarReader
         return Parse(File.ReadAllText(path), path);
     }
 
+    /// <summary>Whether <paramref name="text"/> looks like a STAR file rather than another text format (a CTFFIND
+    /// results file, a CSV table): its first line that is neither blank nor a <c>#</c> comment starts a
+    /// <c>data_</c> block.</summary>
+    public static bool LooksLikeStar(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return StartsAsStar(text.Split('\n'));
+    }
+
+    /// <summary>Whether the file at <paramref name="path"/> looks like a STAR file (see
+    /// <see cref="LooksLikeStar"/>).</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static bool IsStarFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return StartsAsStar(File.ReadLines(path));
+    }
+
     /// <summary>Parses STAR text.</summary>
     /// <param name="text">The file contents (LF or CRLF line ends).</param>
     /// <param name="sourceName">Name used in messages, normally the file path.</param>
@@ -248,4 +266,10 @@ public static class StarReader
         line.StartsWith("stop_", StringComparison.OrdinalIgnoreCase);
 
     private static string Shorten(string line) => line.Length <= 60 ? line : line[..57] + "...";
+
+    private static bool StartsAsStar(IEnumerable<string> lines)
+    {
+        var first = lines.Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && l[0] != '#');
+        return first is not null && first.StartsWith("data_", StringComparison.Ordinal);
+    }
 }

@@ -21,8 +21,20 @@ public static class StarWriter
     /// <exception cref="IOException">The target exists and may not be overwritten, or the write failed.</exception>
     public static void Write(string path, StarDocument document, bool overwrite)
     {
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Format(document));
+        var bytes = Encode(document);
         AtomicFileWriter.Write(path, overwrite, stream => stream.Write(bytes));
+    }
+
+    /// <summary>Writes <paramref name="document"/> as a complete STAR file (UTF-8, no byte-order mark) to
+    /// <paramref name="stream"/>, for writers that manage the file themselves (a set of outputs published
+    /// together).</summary>
+    /// <param name="stream">Where the file's bytes go; not closed.</param>
+    /// <param name="document">The document.</param>
+    /// <exception cref="ArgumentException">A value cannot be written (see <see cref="Quote"/>).</exception>
+    public static void WriteTo(Stream stream, StarDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.Write(Encode(document));
     }
 
     /// <summary>The text of <paramref name="document"/>.</summary>
@@ -97,6 +109,9 @@ public static class StarWriter
 
     /// <summary>An integer as written to STAR files.</summary>
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static byte[] Encode(StarDocument document) =>
+        new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Format(document));
 
     private static void AppendTable(StringBuilder builder, StarTable table)
     {

@@ -46,25 +46,22 @@ public static class MrcWriter
     /// <exception cref="IOException">The target exists and may not be overwritten, or the write failed.</exception>
     public static void WriteStack(string path, IReadOnlyList<Image2D> images, bool overwrite, MrcWriteOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(images);
-        if (images.Count == 0)
-        {
-            throw new ArgumentException("An image stack needs at least one image.", nameof(images));
-        }
-
-        int width = images[0].Width, height = images[0].Height;
-        if (images.Any(i => i.Width != width || i.Height != height))
-        {
-            throw new ArgumentException($"Every image of a stack must be {width} x {height}.", nameof(images));
-        }
-
-        var samples = new float[checked(width * height * images.Count)];
-        for (var i = 0; i < images.Count; i++)
-        {
-            images[i].Data.CopyTo(samples, i * width * height);
-        }
-
+        var (samples, width, height) = StackSamples(images);
         Write(path, samples, width, height, images.Count, 1, ImageSpaceGroup, overwrite, options ?? MrcWriteOptions.Default);
+    }
+
+    /// <summary>Writes an image stack (see <see cref="WriteStack"/>) as a complete MRC file to
+    /// <paramref name="stream"/>, for writers that manage the file themselves.</summary>
+    /// <param name="stream">Where the file's bytes go; not closed.</param>
+    /// <param name="images">The images, all of the same size; image i is section i.</param>
+    /// <param name="options">Voxel size, origin, labels and mode; <see cref="MrcWriteOptions.Default"/> if null.</param>
+    /// <exception cref="ArgumentException">The stack is empty, the images differ in size, or the options are
+    /// invalid.</exception>
+    public static void WriteStackTo(Stream stream, IReadOnlyList<Image2D> images, MrcWriteOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var (samples, width, height) = StackSamples(images);
+        Encode(samples, width, height, images.Count, 1, ImageSpaceGroup, options ?? MrcWriteOptions.Default)(stream);
     }
 
     /// <summary>Writes a volume: NX = width, NY = height, NZ = MZ = depth, ISPG 1.</summary>
@@ -103,6 +100,29 @@ public static class MrcWriter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(volume);
         Encode(volume.Data, volume.Width, volume.Height, volume.Depth, volume.Depth, VolumeSpaceGroup, options ?? MrcWriteOptions.Default)(stream);
+    }
+
+    private static (float[] Samples, int Width, int Height) StackSamples(IReadOnlyList<Image2D> images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.Count == 0)
+        {
+            throw new ArgumentException("An image stack needs at least one image.", nameof(images));
+        }
+
+        int width = images[0].Width, height = images[0].Height;
+        if (images.Any(i => i.Width != width || i.Height != height))
+        {
+            throw new ArgumentException($"Every image of a stack must be {width} x {height}.", nameof(images));
+        }
+
+        var samples = new float[checked(width * height * images.Count)];
+        for (var i = 0; i < images.Count; i++)
+        {
+            images[i].Data.CopyTo(samples, i * width * height);
+        }
+
+        return (samples, width, height);
     }
 
     private static void Write(string path, float[] samples, int nx, int ny, int nz, int mz, int spaceGroup, bool overwrite, MrcWriteOptions options)

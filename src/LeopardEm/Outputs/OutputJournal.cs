@@ -20,7 +20,7 @@ internal static class OutputJournal
     public static void Write(string path, IReadOnlyList<PublishEntry> entries)
     {
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        JsonSerializer.Serialize(stream, entries);
+        JsonSerializer.Serialize(stream, entries.ToList(), OutputJournalJson.Default.ListPublishEntry);
         stream.Flush(flushToDisk: true);
     }
 
@@ -28,7 +28,7 @@ internal static class OutputJournal
     {
         try
         {
-            return JsonSerializer.Deserialize<List<PublishEntry>>(File.ReadAllText(path)) ?? [];
+            return JsonSerializer.Deserialize(File.ReadAllText(path), OutputJournalJson.Default.ListPublishEntry) ?? [];
         }
         catch (JsonException)
         {

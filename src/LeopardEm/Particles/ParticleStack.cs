@@ -169,7 +169,8 @@ public sealed class ParticleStack
 
         for (var row = 0; row < Count; row++)
         {
-            if (Table[row, refined] is not (int or long) && !(Table[row, refined] is double d && double.IsFinite(d)))
+            if (Table[row, refined] is not (int or long) && !(Table[row, refined] is double d && double.IsFinite(d))
+                && !(Table[row, refined] is float f && float.IsFinite(f)))
             {
                 _notes.Add($"{refined} has a missing or non-finite value (particle {row}); using {column} for every particle.");
                 return column;

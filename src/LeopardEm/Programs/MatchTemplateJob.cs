@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LeopardEm.Compute;
 using LeopardEm.Imaging;
+using LeopardEm.Interop;
 using LeopardEm.Io;
 using LeopardEm.Outputs;
 using LeopardEm.Particles;
@@ -61,26 +62,53 @@ public sealed class MatchTemplateJob : IDisposable
 
     /// <summary>
     /// Claims the outputs (<see cref="OutputSet{TResult}.Claim"/>: locked, repaired after a killed run, checked, folders
-    /// created) and checks the inputs exist, then loads the micrograph and template and prepares the search.
+    /// created) and checks the inputs exist, then loads the micrograph and template and prepares the search. With
+    /// <see cref="MatchTemplateOptions.CtfPath"/>, the file's CTF estimate for the micrograph replaces the configured
+    /// defocus, astigmatism and phase shift (<see cref="CtfOverride"/>) before anything else; <see cref="Settings"/>
+    /// and every output then carry the file's values.
     /// </summary>
     /// <param name="settings">Validated settings.</param>
     /// <param name="baseDirectory">Directory relative paths are resolved against (Leopard-EM: the current directory).</param>
     /// <param name="options">Run-time options.</param>
     /// <param name="backend">What to compute on; the CPU on the default FFT engine when null.</param>
     /// <exception cref="SettingsValidationException">An input is missing or an output cannot be written.</exception>
+    /// <exception cref="StarFormatException">The CTF file is malformed or has no estimate for the micrograph.</exception>
     public static MatchTemplateJob Prepare(
         MatchTemplateSettings settings, string baseDirectory, MatchTemplateOptions options, ComputeBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
         settings.ThrowIfInvalid();
+        var ctf = options.CtfPath is { } ctfPath ? MatchTemplatePaths.Resolve(ctfPath, baseDirectory) : null;
+        var problems = MatchTemplatePaths.Check(settings, baseDirectory).ToList();
+        CtfOverride? estimate = null;
+        if (ctf is not null)
+        {
+            MatchTemplatePaths.CheckInput(problems, "--ctf", "the CTF estimate", ctf, baseDirectory);
+
+            // Read before the outputs are claimed, so a malformed file stops the run before any folder is created.
+            if (File.Exists(ctf))
+            {
+                estimate = CtfOverride.Read(ctf, settings.MicrographPath, settings.OpticsGroup);
+                settings = settings with { OpticsGroup = estimate.Optics };
+                settings.ThrowIfInvalid();
+            }
+        }
+
         var outputs = OutputsOf(settings, baseDirectory, options);
         var notes = outputs.Claim(
             [
                 ("micrograph_path", MatchTemplatePaths.Resolve(settings.MicrographPath, baseDirectory)),
                 ("template_volume_path", MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory)),
+                ("--ctf", ctf ?? ""),
             ],
-            MatchTemplatePaths.Check(settings, baseDirectory)).ToList();
+            problems).ToList();
+        if (estimate is not null)
+        {
+            notes.Add(estimate.Note);
+            notes.AddRange(estimate.Warnings);
+        }
+
         try
         {
             return Load(settings, baseDirectory, options, backend ?? ComputeBackend.Cpu(), outputs, notes);
@@ -262,6 +290,12 @@ public sealed class MatchTemplateJob : IDisposable
         }
 
         writers.AddRange(options.AdditionalOutputs);
+
+        if (options.OutputStarPath is { } star)
+        {
+            writers.Add(ParticleStarOutputs.ForMatchTemplate(star, settings, baseDirectory));
+        }
+
         return new OutputSet<MatchTemplateOutcome>(
             writers, result.AllowFileOverwrite,
             ", but 'allow_file_overwrite' is False. Set 'allow_file_overwrite: true' in match_template_result to replace it.");

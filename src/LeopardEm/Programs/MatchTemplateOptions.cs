@@ -50,4 +50,12 @@ public sealed record MatchTemplateOptions
     /// <summary>More outputs written with the maps and the table, all or none (e.g. the figures of
     /// <c>LeopardEm.Plots</c>).</summary>
     public IReadOnlyList<Outputs.IOutputWriter<MatchTemplateOutcome>> AdditionalOutputs { get; init; } = [];
+
+    /// <summary>Where to write the particles as a RELION 3.1 particle STAR file (image size = the template edge;
+    /// micrograph paths relative to the file's folder), or null for none.</summary>
+    public string? OutputStarPath { get; init; }
+
+    /// <summary>A CTFFIND4 results file or RELION micrograph CTF STAR file whose estimate for the micrograph replaces
+    /// the configuration's defocus_u, defocus_v, astigmatism_angle and phase_shift; null to use the configuration's.</summary>
+    public string? CtfPath { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LeopardEm.Compute;
 using LeopardEm.Imaging;
+using LeopardEm.Interop;
 using LeopardEm.Io;
 using LeopardEm.Outputs;
 using LeopardEm.Particles;
@@ -98,7 +99,7 @@ public sealed class RefineTemplateJob : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
         settings.ThrowIfInvalid();
-        var outputs = OutputsOf(options, baseDirectory);
+        var outputs = OutputsOf(settings, options, baseDirectory);
         var repaired = outputs.Claim(
             [
                 ("template_volume_path", MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory)),
@@ -120,7 +121,13 @@ public sealed class RefineTemplateJob : IDisposable
         RefineTemplateSettings settings, string baseDirectory, RefineTemplateOptions options, ComputeBackend? backend,
         OutputSet<RefineTemplateOutcome> outputs, IReadOnlyList<string> repaired)
     {
-        var stack = ParticleStack.Read(MatchTemplatePaths.Resolve(settings.ParticleStack.DfPath, baseDirectory));
+        var dfPath = MatchTemplatePaths.Resolve(settings.ParticleStack.DfPath, baseDirectory);
+        var imported = StarReader.IsStarFile(dfPath)
+            ? RelionParticleImport.Read(
+                dfPath, options.MatchTemplateRuns, baseDirectory, settings.ParticleStack.OriginalTemplateSize.Width,
+                options.MicrographDirectory is { } micrographs ? MatchTemplatePaths.Resolve(micrographs, baseDirectory) : null)
+            : null;
+        var stack = imported?.Stack ?? ParticleStack.Read(dfPath);
         var templatePath = MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory);
         var template = MrcReader.ReadVolume(templatePath);
         SampleChecks.RequireSearchable(template, "the template", templatePath);
@@ -143,6 +150,7 @@ public sealed class RefineTemplateJob : IDisposable
 
         var job = Create(settings, options, stack, template, Image, backend, outputs);
         job._notes.AddRange(repaired);
+        job._notes.AddRange(imported?.Notes ?? []);
         return job;
     }
 
@@ -170,7 +178,7 @@ public sealed class RefineTemplateJob : IDisposable
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(options);
         settings.ThrowIfInvalid();
-        var outputs = OutputsOf(options, Directory.GetCurrentDirectory());
+        var outputs = OutputsOf(settings, options, Directory.GetCurrentDirectory());
         outputs.Claim([], []);
         try
         {
@@ -270,13 +278,18 @@ public sealed class RefineTemplateJob : IDisposable
         return new RefineTemplateJob(settings, options, stack, search, boxes, compute, outputs);
     }
 
-    private static OutputSet<RefineTemplateOutcome> OutputsOf(RefineTemplateOptions options, string baseDirectory)
+    private static OutputSet<RefineTemplateOutcome> OutputsOf(RefineTemplateSettings settings, RefineTemplateOptions options, string baseDirectory)
     {
         var writers = new List<IOutputWriter<RefineTemplateOutcome>>();
         if (options.OutputCsvPath is { } csv)
         {
             writers.Add(new ParticleCsvOutput<RefineTemplateOutcome>(
                 OutputTarget.Resolve("--output-csv", csv, baseDirectory), outcome => outcome.Table));
+        }
+
+        if (options.OutputStarPath is { } star)
+        {
+            writers.Add(ParticleStarOutputs.ForRefinement(star, settings.ParticleStack.OriginalTemplateSize.Width, baseDirectory));
         }
 
         return new OutputSet<RefineTemplateOutcome>(writers, options.AllowOverwrite, "; pass --overwrite to replace it.");

@@ -19,7 +19,19 @@ public sealed record RefineTemplateOptions
     /// <summary>Where to write the refined particle table CSV, or null for none.</summary>
     public string? OutputCsvPath { get; init; }
 
-    /// <summary>Replace an existing <see cref="OutputCsvPath"/>; when false an existing file is an error found before
-    /// any work is done.</summary>
+    /// <summary>Where to write the refined particles as a RELION 3.1 particle STAR file, or null for none.</summary>
+    public string? OutputStarPath { get; init; }
+
+    /// <summary>The match_template runs whose statistics maps belong to the micrographs of a RELION particle STAR
+    /// file given as <c>particle_stack.df_path</c> (one per micrograph; see
+    /// <see cref="Interop.RelionParticleImport"/>); unused for a CSV table, which names its maps.</summary>
+    public IReadOnlyList<Interop.MatchTemplateRun> MatchTemplateRuns { get; init; } = [];
+
+    /// <summary>Where the micrographs of a RELION particle STAR file are (each is this folder plus the file name
+    /// the STAR file gives); null to resolve the names against the STAR file's folder.</summary>
+    public string? MicrographDirectory { get; init; }
+
+    /// <summary>Replace an existing <see cref="OutputCsvPath"/> or <see cref="OutputStarPath"/>; when false an existing
+    /// file is an error found before any work is done.</summary>
     public bool AllowOverwrite { get; init; }
 }

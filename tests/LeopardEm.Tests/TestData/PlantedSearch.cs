@@ -66,6 +66,7 @@ public sealed class PlantedSearch : IDisposable
             MatchTemplateResult = Settings.SampleSettings.Result("maps"),
             ComputationalConfig = new ComputationalConfigMatch(),
         };
+        MatchSettings = match;
         using (var matchJob = MatchTemplateJob.Prepare(match, _directory.Path, new MatchTemplateOptions { OutputCsvPath = "particles.csv", ZScoreCutoff = 6.5, MaskRadius = 12 }))
         {
             Coarse = matchJob.Run(null, CancellationToken.None);
@@ -82,6 +83,9 @@ public sealed class PlantedSearch : IDisposable
     public Volume3D Template { get; }
 
     public Image2D Micrograph { get; }
+
+    /// <summary>The coarse search's settings (paths relative to <see cref="Directory"/>).</summary>
+    public MatchTemplateSettings MatchSettings { get; }
 
     public RefineTemplateSettings RefineSettings { get; }
 
