@@ -38,7 +38,7 @@ internal static class PickingSummary
             table.AddColumn("-ln p");
         }
 
-        table.AddColumns("MIP", "phi", "theta", "psi", "defocus (Å)");
+        table.AddColumns("MIP", "phi", "theta", "psi", "relative defocus (Å)");
         for (var i = 0; i < Math.Min(Shown, particles.Count); i++)
         {
             var p = particles[i];

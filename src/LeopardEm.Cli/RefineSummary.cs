@@ -37,7 +37,7 @@ internal static class RefineSummary
         {
             var improved = particles.Count(p => p.Refinement.ZScore > p.Source.ZScore);
             console.WriteLine(Invariant($"The z-score rose for {improved} of {particles.Count}."));
-            var table = new Table().AddColumns("#", "x", "y", "z-score", "MIP", "turned (°)", "defocus (Å)", "shift (px)")
+            var table = new Table().AddColumns("#", "x", "y", "z-score", "MIP", "turned (°)", "relative defocus (Å)", "shift (px)")
                 .Caption("x, y: refined particle centre, pixels; turned: angle between the old and new orientation");
             foreach (var p in particles.Take(TableRows))
             {

@@ -43,6 +43,6 @@ internal sealed class ComputeOptionSet
     public Func<GpuIds, ComputeBackend> Backend(ParseResult parse)
     {
         var kind = parse.GetValue(_backend);
-        return gpuIds => ComputeBackend.Select(kind, gpuIds, FftEngines.Default, DeviceBackends.Factory);
+        return gpuIds => DeviceBackends.Select(kind, gpuIds);
     }
 }

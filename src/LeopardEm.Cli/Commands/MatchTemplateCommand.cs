@@ -31,7 +31,9 @@ internal static class MatchTemplateCommand
             "match-template",
             "Search a micrograph for every copy of a template: position, orientation (ZYZ Euler angles) and defocus.\n" +
             "Writes Leopard-EM's 8 statistics maps (MRC) to the paths in the YAML's match_template_result block and,\n" +
-            "with --output-csv, the particle table with Leopard-EM's columns (--output-star: the same particles for RELION).\n\n" +
+            "with --output-csv, the particle table with Leopard-EM's columns (--output-star: the same particles for RELION).\n" +
+            "The micrograph is expected as recorded (particles darker than the background), with even width and height;\n" +
+            "the template is a cube at the micrograph's pixel size. Exit codes: 0 ok, 1 failure, 2 usage, 130 Ctrl-C, 143 SIGTERM.\n\n" +
             "Examples:\n  leopard match-template config.yaml --output-csv particles.csv --threads 8\n" +
             "  leopard match-template config.yaml --ctf ctffind_output.txt --output-star particles.star");
         command.Add(config);

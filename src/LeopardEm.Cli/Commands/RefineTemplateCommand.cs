@@ -50,7 +50,9 @@ internal static class RefineTemplateCommand
             "Refine each particle of a particle table (from match-template or an earlier refine-template) by a local search:\n" +
             "orientation offsets around its Euler angles, defocus and pixel-size offsets, and positions within the box.\n" +
             "Scores are z-scores against the full search's mean and standard-deviation maps named in the table. The table may\n" +
-            "also be a RELION 3.1 particle STAR file; its maps then come from the match_template YAML of each micrograph.\n\n" +
+            "also be a RELION 3.1 particle STAR file; its maps then come from the match_template YAML of each micrograph.\n" +
+            "Micrographs are expected as recorded (particles darker than the background). Exit codes: 0 ok, 1 failure,\n" +
+            "2 usage, 130 Ctrl-C, 143 SIGTERM.\n\n" +
             "Examples:\n  leopard refine-template refine.yaml --output-csv refined.csv --threads 8\n" +
             "  leopard refine-template refine_star.yaml --match-template-config match_template.yaml --output-csv refined.csv --output-star refined.star");
         command.Add(config);
