@@ -44,7 +44,7 @@ internal static class OptimizeSummary
     }
 
     public static void Progress(TextWriter output, TemplateEvaluation e) => output.WriteLine(Invariant(
-        $"  {OptimizeTemplateOutcome.StageName(e.Stage),-8} {PixelSize(e.PixelSize),9} Å  B +{e.AdditionalBFactor,-6:G} Å²  score {Score(e.Score),8}  ") +
+        $"  {OptimizeTemplateOutcome.StageName(e.Stage),-8} {PixelSize(e.PixelSize),9} Å  added B {e.AdditionalBFactor,5:G} Å²  score {Score(e.Score),8}  ") +
         Invariant($"({e.ParticlesUsed} particle(s))  ") + (e.Seconds > 0 ? Invariant($"{e.Seconds:F1} s") : "scored before"));
 
     public static void After(IAnsiConsole console, TextWriter output, OptimizeTemplateOutcome outcome)

@@ -3,7 +3,8 @@ namespace LeopardEm.Programs;
 /// <summary>
 /// The stopping rule of optimize_template's passes (Leopard-EM's <c>optimize_pixel_size</c>, spec other_programs §4.3,
 /// and <c>optimize_b_factor.py</c>, §9): candidates are evaluated in order until <c>threshold</c> consecutive ones
-/// have not scored higher than the one before. A tie counts as not higher, and so does a NaN score.
+/// have not scored higher than the one before. A tie counts as not higher, and so does any comparison with a NaN
+/// score (a NaN, and the candidate after it).
 /// </summary>
 public static class EarlyStopping
 {
