@@ -26,12 +26,16 @@ public sealed class OptimizeTemplateJobTests : IClassFixture<OptimizeTemplateJob
     {
         using var job = OptimizeTemplateJob.Prepare(settings, _scenario.Directory, options ?? new OptimizeTemplateOptions());
         var outcome = job.Run(null, CancellationToken.None);
+        Log(outcome);
+        return outcome;
+    }
+
+    private void Log(OptimizeTemplateOutcome outcome)
+    {
         foreach (var e in outcome.Curve)
         {
             _log.WriteLine($"{e.Stage,-8} {e.PixelSize:F4} Å  B {e.AdditionalBFactor,5}  score {e.Score:F4}  ({e.ParticlesUsed})  {e.Seconds:F2} s");
         }
-
-        return outcome;
     }
 
     /// <summary>
@@ -46,6 +50,56 @@ public sealed class OptimizeTemplateJobTests : IClassFixture<OptimizeTemplateJob
         Assert.NotNull(outcome.OptimalPixelSize);
         Assert.InRange(outcome.OptimalPixelSize!.Value, TruePixelSize - 0.005, TruePixelSize + 0.005);
         Assert.Contains(outcome.Curve, e => e.Stage == OptimizationStage.Fine);
+        AssertUnimodal(outcome);
+        foreach (var again in outcome.Curve.Where(e => e.Seconds == 0))
+        {
+            Assert.Equal(outcome.Curve.First(e => e.PixelSize == again.PixelSize).Score, again.Score);
+        }
+    }
+
+    /// <summary>
+    /// Above 1.5 Å the simulator integrates on a 4x finer grid instead of 2x (ttsim3d's automatic choice). Upstream's
+    /// 4x Fourier crop keeps the wrong frequencies, so its curve collapses there; ours must stay one smooth peak: particles
+    /// at 1.52 Å, candidates 1.45–1.56 Å on both sides of the switch.
+    /// </summary>
+    [Fact]
+    public void The_curve_is_smooth_where_the_upsampling_switches_at_one_and_a_half_angstrom()
+    {
+        using var scenario = new OptimizeTemplateScenario(new OptimizeTemplateScenarioOptions
+        {
+            TruePixelSize = 1.52,
+            TrueBFactor = TrueBFactor,
+            SignalToNoise = 40,
+            ParticleCount = 4,
+        });
+        var settings = scenario.Settings(1.5) with { PixelSizeFineSearch = new PixelSizeSearchConfig() };
+
+        using var job = OptimizeTemplateJob.Prepare(settings, scenario.Directory, new OptimizeTemplateOptions());
+        var outcome = job.Run(null, CancellationToken.None);
+        Log(outcome);
+
+        Assert.Equal(1.52, outcome.OptimalPixelSize!.Value, 1e-9);
+        Assert.Contains(outcome.Curve, e => e.PixelSize <= 1.5);
+        Assert.Contains(outcome.Curve, e => e.PixelSize > 1.52);
+        AssertUnimodal(outcome);
+    }
+
+    [Fact]
+    public void A_cancelled_run_writes_nothing()
+    {
+        var options = new OptimizeTemplateOptions { OutputCsvPath = "cancelled.csv", OutputTextPath = "cancelled.txt" };
+        using var job = OptimizeTemplateJob.Prepare(_scenario.Settings(TruePixelSize), _scenario.Directory, options);
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => job.Run(null, cancellation.Token));
+        Assert.False(File.Exists(_scenario.File("cancelled.csv")));
+        Assert.False(File.Exists(_scenario.File("cancelled.txt")));
+    }
+
+    // Sorted by pixel size, the scores rise strictly to the optimum and fall strictly after it.
+    private static void AssertUnimodal(OptimizeTemplateOutcome outcome)
+    {
         var curve = outcome.Curve.DistinctBy(e => e.PixelSize).OrderBy(e => e.PixelSize).ToList();
         var peak = curve.FindIndex(e => e.PixelSize == outcome.OptimalPixelSize);
         for (var i = 1; i < curve.Count; i++)
