@@ -44,6 +44,7 @@ public sealed class OptimizeTemplateMeasurements(ITestOutputHelper log)
 
         log.WriteLine(output);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall time {seconds:F1} s, {Environment.ProcessorCount} processors"));
+        log.WriteLine(File.ReadAllText(scenario.File("curve.csv")));
         Assert.True(code == ExitCodes.Success, error);
         var optimum = double.Parse(
             Regex.Match(output, @"(?m)^optimal pixel size: (\d+\.\d+) Å$").Groups[1].Value, CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using LeopardEm.Fft;
 using LeopardEm.Imaging;
 using LeopardEm.Io;
 using LeopardEm.Orientations;
