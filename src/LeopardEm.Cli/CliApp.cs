@@ -90,6 +90,7 @@ public static class CliApp
         root.Add(PickCommand.Create(output));
         root.Add(PlotCommand.Create(output));
         root.Add(ExportStarCommand.Create(output, error));
+        root.Add(OptimizeTemplateCommand.Create(output, error));
         root.Add(DemoCommand.Create(output, error));
         root.Add(SimulateCommand.Create(output, error));
         return root;

@@ -40,7 +40,8 @@ internal static class RefineTemplateYamlReader
         return settings;
     }
 
-    private static ParticleStackConfig ReadParticleStack(YamlBlock b)
+    /// <summary>A <c>particle_stack</c> block (also optimize_template's).</summary>
+    internal static ParticleStackConfig ReadParticleStack(YamlBlock b)
     {
         var stack = new ParticleStackConfig
         {

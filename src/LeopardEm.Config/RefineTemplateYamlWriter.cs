@@ -11,12 +11,7 @@ internal static class RefineTemplateYamlWriter
     public static Dictionary<string, object?> ToTree(RefineTemplateSettings s) => new()
     {
         ["template_volume_path"] = s.TemplateVolumePath,
-        [ParticleStackConfig.YamlKey] = new Dictionary<string, object?>
-        {
-            ["df_path"] = s.ParticleStack.DfPath,
-            ["extracted_box_size"] = Shape(s.ParticleStack.ExtractedBoxSize),
-            ["original_template_size"] = Shape(s.ParticleStack.OriginalTemplateSize),
-        },
+        [ParticleStackConfig.YamlKey] = SettingsBlockWriters.ParticleStack(s.ParticleStack),
         [RefineTemplateSettings.DefocusKey] = SettingsBlockWriters.Defocus(s.DefocusRefinementConfig),
         [RefineTemplateSettings.PixelSizeKey] = SettingsBlockWriters.PixelSize(s.PixelSizeRefinementConfig),
         [RefineOrientationConfig.YamlKey] = Orientation(s.OrientationRefinementConfig),
@@ -45,6 +40,4 @@ internal static class RefineTemplateYamlWriter
         ["psi_step_fine"] = o.PsiStepFine,
         ["base_grid_method"] = o.BaseGridMethod.ToString().ToLowerInvariant(),
     };
-
-    private static List<object?> Shape(ImageShape shape) => [shape.Height, shape.Width];
 }

@@ -74,10 +74,20 @@ internal static class SettingsBlockWriters
         return ids.IsList ? items : items[0];
     }
 
+    /// <summary>A <c>particle_stack</c> block (refine and optimize programs).</summary>
+    public static Dictionary<string, object?> ParticleStack(ParticleStackConfig p) => new()
+    {
+        ["df_path"] = p.DfPath,
+        ["extracted_box_size"] = Shape(p.ExtractedBoxSize),
+        ["original_template_size"] = Shape(p.OriginalTemplateSize),
+    };
+
     /// <summary>A list of numbers as YAML items, or null.</summary>
     public static List<object?>? List(ValueList<double>? values) => values?.Select(v => (object?)v).ToList();
 
     /// <summary>A mapping of names to numbers, or null.</summary>
     public static Dictionary<string, object?>? Map(ValueMap<double>? values) =>
         values?.ToDictionary(e => e.Key, e => (object?)e.Value);
+
+    private static List<object?> Shape(ImageShape shape) => [shape.Height, shape.Width];
 }

@@ -11,7 +11,8 @@ namespace LeopardEm.Config;
 /// </summary>
 internal static class SimulatorBlockReader
 {
-    private static readonly Dictionary<string, DoseFilterModifier> Modifiers = new(StringComparer.Ordinal)
+    /// <summary>ttsim3d's names of the dose-filter modifiers.</summary>
+    internal static readonly Dictionary<string, DoseFilterModifier> Modifiers = new(StringComparer.Ordinal)
     {
         ["None"] = DoseFilterModifier.None,
         ["sqrt"] = DoseFilterModifier.Sqrt,

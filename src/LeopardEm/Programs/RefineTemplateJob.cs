@@ -131,24 +131,7 @@ public sealed class RefineTemplateJob : IDisposable
         var templatePath = MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory);
         var template = MrcReader.ReadVolume(templatePath);
         SampleChecks.RequireSearchable(template, "the template", templatePath);
-        var cache = new Dictionary<string, Image2D>(StringComparer.Ordinal);
-        Image2D Image(string path)
-        {
-            var full = MatchTemplatePaths.Resolve(path, baseDirectory);
-            if (!cache.TryGetValue(full, out var image))
-            {
-                if (!File.Exists(full))
-                {
-                    throw new FileNotFoundException($"{stack.SourceName} names '{path}' (resolved to '{full}'), which does not exist.", full);
-                }
-
-                cache[full] = image = MrcReader.ReadImage(full);
-            }
-
-            return image;
-        }
-
-        var job = Create(settings, options, stack, template, Image, backend, outputs);
+        var job = Create(settings, options, stack, template, new ParticleImageFiles(stack.SourceName, baseDirectory).Read, backend, outputs);
         job._notes.AddRange(repaired);
         job._notes.AddRange(imported?.Notes ?? []);
         return job;
