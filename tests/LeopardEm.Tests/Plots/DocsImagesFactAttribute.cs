@@ -15,11 +15,11 @@ public sealed class DocsImagesFactAttribute : FactAttribute
     {
         if (Environment.GetEnvironmentVariable(Variable) != "1")
         {
-            Skip = $"regenerates docs/images; set {Variable}=1 to run it.";
+            Skip = $"{OnRequest.Prefix} regenerates docs/images; set {Variable}=1 to run it.";
         }
         else if (SharedData.Find(sharedPath) is null)
         {
-            Skip = $"shared/{sharedPath} is not available.";
+            Skip = Requirement.SkipReason($"shared/{sharedPath} is not available.");
         }
     }
 }

@@ -13,11 +13,11 @@ public sealed class MeasurementFactAttribute : FactAttribute
     {
         if (Environment.GetEnvironmentVariable(Variable) != "1")
         {
-            Skip = $"a measurement for the docs; set {Variable}=1 to run it.";
+            Skip = $"{OnRequest.Prefix} a measurement for the docs; set {Variable}=1 to run it.";
         }
         else if (SharedData.Find(sharedPath) is null)
         {
-            Skip = $"shared/{sharedPath} is not available.";
+            Skip = Requirement.SkipReason($"shared/{sharedPath} is not available.");
         }
     }
 }
