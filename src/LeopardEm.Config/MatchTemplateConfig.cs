@@ -35,6 +35,37 @@ public static class MatchTemplateConfig
         return YamlEmitter.Emit(MatchTemplateYamlWriter.ToTree(settings));
     }
 
+    /// <summary>
+    /// A stable identity (SHA-256, lowercase hex) of everything in the settings that decides a search's statistics:
+    /// the canonical YAML of the settings with the file paths, the output paths and the computational block (which
+    /// change where and how, not what, is computed) replaced by placeholders. The files' contents are fingerprinted by
+    /// the job. Equal settings give equal fingerprints on every machine, so the parts of one search run on different
+    /// nodes can be recognised as such.
+    /// </summary>
+    public static string SearchFingerprint(MatchTemplateSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        const string placeholder = "-";
+        var canonical = settings with
+        {
+            MicrographPath = placeholder,
+            TemplateVolumePath = placeholder,
+            ComputationalConfig = new ComputationalConfigMatch(),
+            MatchTemplateResult = new MatchTemplateResultConfig
+            {
+                MipPath = placeholder,
+                ScaledMipPath = placeholder,
+                CorrelationAveragePath = placeholder,
+                CorrelationVariancePath = placeholder,
+                OrientationPsiPath = placeholder,
+                OrientationThetaPath = placeholder,
+                OrientationPhiPath = placeholder,
+                RelativeDefocusPath = placeholder,
+            },
+        };
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(ToYaml(canonical))));
+    }
+
     /// <summary>Writes <see cref="ToYaml"/> to <paramref name="path"/> (UTF-8, no byte-order mark).</summary>
     public static void Save(MatchTemplateSettings settings, string path) =>
         File.WriteAllText(path, ToYaml(settings), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
