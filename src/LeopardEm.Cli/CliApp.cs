@@ -82,6 +82,7 @@ public static class CliApp
         root.Add(InfoCommand.Create(output));
         root.Add(MatchTemplateCommand.Create(output, error));
         root.Add(RefineTemplateCommand.Create(output, error));
+        root.Add(ConstrainedSearchCommand.Create(output, error));
         root.Add(DemoCommand.Create(output, error));
         root.Add(SimulateCommand.Create(output, error));
         return root;

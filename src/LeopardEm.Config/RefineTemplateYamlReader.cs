@@ -40,7 +40,7 @@ internal static class RefineTemplateYamlReader
         return settings;
     }
 
-    private static ParticleStackConfig ReadParticleStack(YamlBlock b)
+    internal static ParticleStackConfig ReadParticleStack(YamlBlock b)
     {
         var stack = new ParticleStackConfig
         {

@@ -11,12 +11,7 @@ internal static class RefineTemplateYamlWriter
     public static Dictionary<string, object?> ToTree(RefineTemplateSettings s) => new()
     {
         ["template_volume_path"] = s.TemplateVolumePath,
-        [ParticleStackConfig.YamlKey] = new Dictionary<string, object?>
-        {
-            ["df_path"] = s.ParticleStack.DfPath,
-            ["extracted_box_size"] = Shape(s.ParticleStack.ExtractedBoxSize),
-            ["original_template_size"] = Shape(s.ParticleStack.OriginalTemplateSize),
-        },
+        [ParticleStackConfig.YamlKey] = ParticleStack(s.ParticleStack),
         [RefineTemplateSettings.DefocusKey] = SettingsBlockWriters.Defocus(s.DefocusRefinementConfig),
         [RefineTemplateSettings.PixelSizeKey] = SettingsBlockWriters.PixelSize(s.PixelSizeRefinementConfig),
         [RefineOrientationConfig.YamlKey] = Orientation(s.OrientationRefinementConfig),
@@ -44,6 +39,13 @@ internal static class RefineTemplateYamlWriter
         ["psi_step_coarse"] = o.PsiStepCoarse,
         ["psi_step_fine"] = o.PsiStepFine,
         ["base_grid_method"] = o.BaseGridMethod.ToString().ToLowerInvariant(),
+    };
+
+    internal static Dictionary<string, object?> ParticleStack(ParticleStackConfig stack) => new()
+    {
+        ["df_path"] = stack.DfPath,
+        ["extracted_box_size"] = Shape(stack.ExtractedBoxSize),
+        ["original_template_size"] = Shape(stack.OriginalTemplateSize),
     };
 
     private static List<object?> Shape(ImageShape shape) => [shape.Height, shape.Width];
