@@ -36,7 +36,7 @@ internal static class ConstrainedSearchSummary
             Invariant($"{above.Count} above z = {outcome.Threshold.ZScore:F3}."));
         if (above.Count > 0)
         {
-            var table = new Table().AddColumns("#", "x", "y", "z-score", "MIP", "offset φ, θ, ψ (°)", "defocus (Å)", "shift (px)")
+            var table = new Table().AddColumns("#", "x", "y", "z-score", "MIP", "offset φ/θ/ψ (°)", "defocus (Å)", "shift (px)")
                 .Caption("#: reference particle; x, y: centre, pixels; offset: raw relative orientation; defocus: relative, incl. depth");
             foreach (var p in above.Take(TableRows))
             {
@@ -48,7 +48,7 @@ internal static class ConstrainedSearchSummary
                     Invariant($"{found.CentreY}"),
                     Invariant($"{r.ZScore:F2}"),
                     Invariant($"{r.CrossCorrelation:F2}"),
-                    Invariant($"{offset.Phi:F1}, {offset.Theta:F1}, {offset.Psi:F1}"),
+                    Invariant($"{offset.Phi:0.#}/{offset.Theta:0.#}/{offset.Psi:0.#}"),
                     Invariant($"{found.RelativeDefocus:F0}"),
                     Invariant($"({r.ShiftX}, {r.ShiftY})"));
             }
