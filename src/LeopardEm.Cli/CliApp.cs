@@ -91,6 +91,7 @@ public static class CliApp
         root.Add(PlotCommand.Create(output));
         root.Add(ExportStarCommand.Create(output, error));
         root.Add(OptimizeTemplateCommand.Create(output, error));
+        root.Add(ConstrainedSearchCommand.Create(output, error));
         root.Add(DemoCommand.Create(output, error));
         root.Add(SimulateCommand.Create(output, error));
         return root;

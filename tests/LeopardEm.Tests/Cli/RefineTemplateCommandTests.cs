@@ -71,21 +71,7 @@ public sealed class RefineTemplateCommandTests
     private string WriteConfig(string name, Func<string, string>? edit = null)
     {
         var directory = _planted.Directory;
-        var table = ParticleTableCsv.Read(Path.Combine(directory, "particles.csv"));
-        var absolute = new ParticleTable(table.Columns);
-        for (var i = 0; i < table.Rows.Count; i++)
-        {
-            var row = table.Columns.ToDictionary(c => c, c => table[i, c]);
-            foreach (var column in table.Columns.Where(c => c.EndsWith("_path", StringComparison.Ordinal)))
-            {
-                row[column] = Path.Combine(directory, (string)row[column]!);
-            }
-
-            absolute.Add(row);
-        }
-
-        var tablePath = Path.Combine(directory, name + "-particles.csv");
-        ParticleTableCsv.Write(tablePath, absolute, overwrite: true);
+        var tablePath = ParticleTablePaths.WriteAbsolute(directory, "particles.csv", name + "-particles.csv");
         var settings = _planted.RefineSettings with
         {
             TemplateVolumePath = Path.Combine(directory, "template.mrc"),

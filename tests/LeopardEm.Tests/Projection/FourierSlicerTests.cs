@@ -171,7 +171,7 @@ public class FourierSlicerTests
     }
 
     // Raw slice → unshifted rows → inverse rfft → real-space ifftshift: the projection centred at (N/2, N/2).
-    private static float[] SliceProjection(TemplateSpectrum spectrum, RotationMatrixF rotation, IFftEngine fft)
+    internal static float[] SliceProjection(TemplateSpectrum spectrum, RotationMatrixF rotation, IFftEngine fft)
     {
         var half = N / 2 + 1;
         var raw = new ComplexF[N * half];
