@@ -46,7 +46,7 @@ public static class DeviceConformance
     public static IReadOnlyList<ConformanceCheck> Slices(Accelerator accelerator, IFftEngine engine, SliceConvention convention)
     {
         var scene = new ConformanceScene(engine, convention);
-        var rotations = Enumerable.Range(0, scene.Space.OrientationCount).Select(scene.Space.Rotation).ToArray();
+        RotationMatrixF[] rotations = [.. Enumerable.Range(0, scene.Space.OrientationCount).Select(scene.Space.Rotation)];
         var device = DeviceSlices(accelerator, new DeviceKernels(accelerator), scene.Template, rotations, convention);
         var length = scene.Template.Size * scene.Template.HalfWidth;
         var reference = new ComplexF[device.Length];
@@ -81,7 +81,8 @@ public static class DeviceConformance
             planes, size, size, orientations);
         correlator.SetImage(scene.ImageSpectrum);
         correlator.SetFilters(scene.Filters);
-        using var rotations = accelerator.Allocate1D(Rotations(scene.Space, 0, orientations));
+        using var rotations = accelerator.Allocate1D(
+            RotationPacking.Pack([.. Enumerable.Range(0, orientations).Select(scene.Space.Rotation)]));
         correlator.Correlate(rotations.View, orientations, size, size);
         var frames = correlator.Templates.SubView(0, correlator.Maps * correlator.MapLength).GetAsArray();
         double error = 0, scale = 0, padding = 0;
@@ -273,30 +274,12 @@ public static class DeviceConformance
         Accelerator accelerator, DeviceKernels kernels, TemplateSpectrum template, IReadOnlyList<RotationMatrixF> rotations, SliceConvention convention)
     {
         var geometry = new SliceGeometry(template.Size, convention);
-        var matrices = new float[9 * rotations.Count];
-        for (var o = 0; o < rotations.Count; o++)
-        {
-            rotations[o].CopyTo(matrices.AsSpan(9 * o, 9));
-        }
-
         using var binding = accelerator.BindScoped();
         using var volume = accelerator.Allocate1D(template.Data);
-        using var deviceRotations = accelerator.Allocate1D(matrices);
+        using var deviceRotations = accelerator.Allocate1D(RotationPacking.Pack(rotations));
         using var slices = accelerator.Allocate1D<ComplexF>((long)rotations.Count * geometry.Length);
         kernels.ExtractSlices(geometry, volume.View, deviceRotations.View, slices.View, rotations.Count);
         return slices.GetAsArray1D();
-    }
-
-    /// <summary>Row-major float32 rotation matrices of orientations [first, first + count) of a search space.</summary>
-    internal static float[] Rotations(SearchSpace space, int first, int count)
-    {
-        var matrices = new float[9 * count];
-        for (var o = 0; o < count; o++)
-        {
-            space.Rotation(first + o).CopyTo(matrices.AsSpan(9 * o, 9));
-        }
-
-        return matrices;
     }
 
     // The refinement's projective filters as the CPU refinement builds them: CTF at the particle's defocus + offset

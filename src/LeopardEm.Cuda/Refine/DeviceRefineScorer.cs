@@ -2,6 +2,7 @@ using ILGPU;
 using ILGPU.Runtime;
 using LeopardEm.Cuda.Devices;
 using LeopardEm.Cuda.Fft;
+using LeopardEm.Cuda.Projection;
 using LeopardEm.Cuda.Search;
 using LeopardEm.Fft;
 using LeopardEm.Imaging;
@@ -108,13 +109,8 @@ public sealed class DeviceRefineScorer : IDisposable
         _mean.CopyFromCPU(target.Mean);
         _standardDeviation.CopyFromCPU(target.StandardDeviation);
         var offsets = _search.Offsets.Count;
-        var rotations = new float[9L * offsets];
-        for (var k = 0; k < offsets; k++)
-        {
-            _search.Offsets.Compose(k, target.Orientation).ToSingle().CopyTo(rotations.AsSpan(9 * k, 9));
-        }
-
-        _rotations.CopyFromCPU(rotations);
+        _rotations.CopyFromCPU(RotationPacking.Pack(
+            [.. Enumerable.Range(0, offsets).Select(k => _search.Offsets.Compose(k, target.Orientation).ToSingle())]));
         var best = DeviceRefineBest.None;
         var batch = _correlator.OrientationsPerBatch;
         for (var first = 0; first < offsets; first += batch)

@@ -2,6 +2,7 @@ using ILGPU;
 using ILGPU.Runtime;
 using LeopardEm.Cuda.Devices;
 using LeopardEm.Cuda.Fft;
+using LeopardEm.Cuda.Projection;
 using LeopardEm.Fft;
 using LeopardEm.Imaging;
 using LeopardEm.Search;
@@ -133,13 +134,8 @@ public sealed class DeviceSearchPipeline : IDisposable
 
         using var binding = _accelerator.BindScoped();
         ResetStatistics();
-        var rotations = new float[9L * orientationCount];
-        for (var o = 0; o < orientationCount; o++)
-        {
-            space.Rotation(orientationStart + o).CopyTo(rotations.AsSpan(9 * o, 9));
-        }
-
-        using var deviceRotations = _accelerator.Allocate1D(rotations);
+        using var deviceRotations = _accelerator.Allocate1D(
+            RotationPacking.Pack([.. Enumerable.Range(orientationStart, orientationCount).Select(space.Rotation)]));
         var batch = _correlator.OrientationsPerBatch;
         var total = (long)orientationCount * _layout.Planes;
         for (var first = 0; first < orientationCount; first += batch)
