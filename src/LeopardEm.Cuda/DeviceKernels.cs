@@ -44,13 +44,13 @@ internal sealed class DeviceKernels
 
     /// <summary>See <see cref="SliceKernel.Extract"/>.</summary>
     public void ExtractSlices(SliceGeometry geometry, ArrayView<ComplexF> volume, ArrayView<float> rotations, ArrayView<ComplexF> slices, int count) =>
-        _slices.Value(LaunchShape.GridStride(_accelerator, (long)count * geometry.Length), geometry, volume, rotations, slices, count);
+        _slices.Value(LaunchShape.GridStride(_accelerator, geometry.Length), geometry, volume, rotations, slices, count);
 
     /// <summary>See <see cref="TemplateKernels.ApplyFilters"/>.</summary>
     public void ApplyFilters(
         ArrayView<ComplexF> slices, ArrayView<float> filters, ArrayView<ComplexF> filtered, int orientations, int planes, int length) =>
         _filters.Value(
-            LaunchShape.GridStride(_accelerator, (long)orientations * planes * length), slices, filters, filtered, orientations, planes, length);
+            LaunchShape.GridStride(_accelerator, length), slices, filters, filtered, orientations, planes, length);
 
     /// <summary>See <see cref="TemplateKernels.Normalize"/>; <paramref name="count"/> templates.</summary>
     public void NormalizeTemplates(TemplateGeometry geometry, ArrayView<float> projections, ArrayView<float> padded, int count) =>
@@ -58,7 +58,7 @@ internal sealed class DeviceKernels
 
     /// <summary>See <see cref="ConjugateProductKernel.MultiplyInto"/>.</summary>
     public void MultiplyConjugate(ArrayView<ComplexF> image, ArrayView<ComplexF> spectra, long length, int count) =>
-        _product.Value(LaunchShape.GridStride(_accelerator, count * length), image, spectra, length, count);
+        _product.Value(LaunchShape.GridStride(_accelerator, length), image, spectra, length, count);
 
     /// <summary>See <see cref="StatisticsKernel.Accumulate"/>.</summary>
     public void AccumulateStatistics(

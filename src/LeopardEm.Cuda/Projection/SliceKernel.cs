@@ -17,66 +17,66 @@ internal static class SliceKernel
 
     /// <summary>
     /// Writes slice <c>o</c> of rotation <c>o</c> (row-major 3x3 at <c>rotations[9·o ..]</c>) into
-    /// <c>slices[o·N·(N/2+1) ..]</c>: unshifted rfft layout, DC 0, contrast flipped. Grid-stride over
-    /// <paramref name="count"/> slices.
+    /// <c>slices[o·N·(N/2+1) ..]</c>: unshifted rfft layout, DC 0, contrast flipped. Grid-stride over the elements of
+    /// a slice, each thread covering all <paramref name="count"/> slices.
     /// </summary>
     public static void Extract(
         SliceGeometry geometry, ArrayView<ComplexF> volume, ArrayView<float> rotations, ArrayView<ComplexF> slices, int count)
     {
         int n = geometry.Size, half = geometry.HalfWidth, length = geometry.Length;
-        var total = (long)count * length;
-        var stride = (long)Grid.DimX * Group.DimX;
-        for (long i = Grid.GlobalIndex.X; i < total; i += stride)
+        var stride = Grid.DimX * Group.DimX;
+        for (var element = Grid.GlobalIndex.X; element < length; element += stride)
         {
-            var o = (int)(i / length);
-            var element = (int)(i - (long)o * length);
             var row = element / half;
             var c = element - row * half;
-            var r = o * 9;
-            float r0 = Clean(rotations[r]), r1 = Clean(rotations[r + 1]);
-            float r3 = Clean(rotations[r + 3]), r4 = Clean(rotations[r + 4]);
-            float r6 = Clean(rotations[r + 6]), r7 = Clean(rotations[r + 7]);
-            var nearZeroConjugates = MathF.Abs(r0) > 1e-7f ? r0 < 0 : r1 < 0;
-
             var ky = (row - n / 2) / (float)n;
             var kx = c / (float)n;
-            var x = r0 * kx + r1 * ky;
-            var y = r3 * kx + r4 * ky;
-            var z = r6 * kx + r7 * ky;
-            var nearZero = MathF.Abs(x) < ZeroTolerance;
-            var conjugate = nearZero ? nearZeroConjugates : x < -ZeroTolerance;
-            if (nearZero && geometry.ExactZeroPlane != 0)
+            var outRow = (row + n / 2) % n;
+            for (var o = 0; o < count; o++)
             {
-                x = 0;
-            }
+                var r = o * 9;
+                float r0 = Clean(rotations[r]), r1 = Clean(rotations[r + 1]);
+                float r3 = Clean(rotations[r + 3]), r4 = Clean(rotations[r + 4]);
+                float r6 = Clean(rotations[r + 6]), r7 = Clean(rotations[r + 7]);
+                var nearZeroConjugates = MathF.Abs(r0) > 1e-7f ? r0 < 0 : r1 < 0;
 
-            if (conjugate)
-            {
-                x = -x;
-                y = -y;
-                z = -z;
-            }
+                var x = r0 * kx + r1 * ky;
+                var y = r3 * kx + r4 * ky;
+                var z = r6 * kx + r7 * ky;
+                var nearZero = MathF.Abs(x) < ZeroTolerance;
+                var conjugate = nearZero ? nearZeroConjugates : x < -ZeroTolerance;
+                if (nearZero && geometry.ExactZeroPlane != 0)
+                {
+                    x = 0;
+                }
 
-            var cz = (z + 0.5f) * geometry.ScaleZy;
-            var cy = (y + 0.5f) * geometry.ScaleZy;
-            var cx = x * geometry.ScaleX;
-            var value = ComplexF.Zero;
-            if (!(cz < 0 || cy < 0 || cx < 0 || cz > n - 1 || cy > n - 1 || cx > half - 1))
-            {
-                value = Trilinear(volume, n, half, cz, cy, cx);
                 if (conjugate)
                 {
-                    value = new ComplexF(value.Re, -value.Im);
+                    x = -x;
+                    y = -y;
+                    z = -z;
                 }
-            }
 
-            var outRow = (row + n / 2) % n;
-            if (outRow == 0 && c == 0)
-            {
-                value = ComplexF.Zero;
-            }
+                var cz = (z + 0.5f) * geometry.ScaleZy;
+                var cy = (y + 0.5f) * geometry.ScaleZy;
+                var cx = x * geometry.ScaleX;
+                var value = ComplexF.Zero;
+                if (!(cz < 0 || cy < 0 || cx < 0 || cz > n - 1 || cy > n - 1 || cx > half - 1))
+                {
+                    value = Trilinear(volume, n, half, cz, cy, cx);
+                    if (conjugate)
+                    {
+                        value = new ComplexF(value.Re, -value.Im);
+                    }
+                }
 
-            slices[(long)o * length + outRow * half + c] = -value;
+                if (outRow == 0 && c == 0)
+                {
+                    value = ComplexF.Zero;
+                }
+
+                slices[(long)o * length + outRow * half + c] = -value;
+            }
         }
     }
 

@@ -17,20 +17,22 @@ internal static class TemplateKernels
     /// <summary>
     /// <c>filtered[(o·planes + p)·L + i] = slices[o·L + i] · filters[p·L + i]</c> for <paramref name="orientations"/>
     /// slices and <paramref name="planes"/> filters of <paramref name="length"/> = N·(N/2+1) values: the batch's
-    /// templates, orientation-major.
+    /// templates, orientation-major. Grid-stride over i, each thread covering every (orientation, plane).
     /// </summary>
     public static void ApplyFilters(
         ArrayView<ComplexF> slices, ArrayView<float> filters, ArrayView<ComplexF> filtered, int orientations, int planes, int length)
     {
-        var total = (long)orientations * planes * length;
-        var stride = (long)Grid.DimX * Group.DimX;
-        for (long i = Grid.GlobalIndex.X; i < total; i += stride)
+        var stride = Grid.DimX * Group.DimX;
+        for (var i = Grid.GlobalIndex.X; i < length; i += stride)
         {
-            var template = (int)(i / length);
-            var element = (int)(i - (long)template * length);
-            var orientation = template / planes;
-            var plane = template - orientation * planes;
-            filtered[i] = slices[(long)orientation * length + element] * filters[(long)plane * length + element];
+            for (var o = 0; o < orientations; o++)
+            {
+                var slice = slices[(long)o * length + i];
+                for (var p = 0; p < planes; p++)
+                {
+                    filtered[((long)o * planes + p) * length + i] = slice * filters[(long)p * length + i];
+                }
+            }
         }
     }
 

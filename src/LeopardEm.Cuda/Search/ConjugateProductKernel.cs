@@ -8,16 +8,20 @@ namespace LeopardEm.Cuda.Search;
 internal static class ConjugateProductKernel
 {
     /// <summary>Replaces <c>spectra[m·L + i]</c> by <c>image[i] · conj(spectra[m·L + i])</c> for
-    /// <paramref name="count"/> spectra of <paramref name="length"/> = L values.</summary>
+    /// <paramref name="count"/> spectra of <paramref name="length"/> = L values. Grid-stride over i; each thread applies
+    /// its image value to every spectrum (one image read, no division per element).</summary>
     public static void MultiplyInto(ArrayView<ComplexF> image, ArrayView<ComplexF> spectra, long length, int count)
     {
-        var total = count * length;
         var stride = (long)Grid.DimX * Group.DimX;
-        for (long i = Grid.GlobalIndex.X; i < total; i += stride)
+        for (long i = Grid.GlobalIndex.X; i < length; i += stride)
         {
-            var a = image[i % length];
-            var b = spectra[i];
-            spectra[i] = new ComplexF(a.Re * b.Re + a.Im * b.Im, a.Im * b.Re + a.Re * -b.Im);
+            var a = image[i];
+            for (var m = 0; m < count; m++)
+            {
+                var index = m * length + i;
+                var b = spectra[index];
+                spectra[index] = new ComplexF(a.Re * b.Re + a.Im * b.Im, a.Im * b.Re + a.Re * -b.Im);
+            }
         }
     }
 }
