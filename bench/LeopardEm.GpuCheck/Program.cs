@@ -21,7 +21,7 @@ catch (FormatException e)
 static void Log(string line) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {line}");
 
 var inventory = CudaInventory.Probe();
-Log($"CUDA devices: {inventory.Devices.Count}; cuFFT {inventory.CuFftVersion ?? "unavailable: " + inventory.CuFftError}; host FFT {FftEngines.DefaultReason}");
+Log($"CUDA devices: {inventory.Devices.Count}{(inventory.DriverError is { } driver ? $" (driver: {driver})" : "")}; cuFFT {inventory.CuFftVersion ?? "unavailable: " + inventory.CuFftError}; host FFT {FftEngines.DefaultReason}");
 foreach (var device in inventory.Devices)
 {
     Log($"  {device}");

@@ -51,6 +51,7 @@ public sealed class DeviceRefineScorer : IDisposable
         var engine = hostFft ?? FftEngines.Default;
         _accelerator = accelerator;
         _search = search;
+        using var binding = accelerator.BindScoped();
         _planes = search.DefocusOffsets.Count * search.PixelSizeOffsets.Count;
         var n = search.Template.Size;
         _layout = new RefineLayout(search.BoxHeight, search.BoxWidth, n);

@@ -49,6 +49,7 @@ public sealed class DeviceSearchPipeline : IDisposable
         var engine = hostFft ?? FftEngines.Default;
         _accelerator = accelerator;
         _inputs = inputs;
+        using var binding = accelerator.BindScoped();
         var space = inputs.Space;
         var planes = space.PixelSizeCount * space.DefocusCount;
         var (frameHeight, frameWidth, spectrum) = PrepareFrame(inputs, engine);

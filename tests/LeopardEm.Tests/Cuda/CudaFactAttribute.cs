@@ -13,7 +13,7 @@ public sealed class CudaFactAttribute : FactAttribute
         if (!inventory.Devices.Any(d => d.Supported))
         {
             return inventory.Devices.Count == 0
-                ? "No CUDA device (no NVIDIA driver or GPU visible)."
+                ? $"No CUDA device ({inventory.DriverError ?? "no NVIDIA driver or GPU visible"})."
                 : $"No CUDA device ILGPU supports: {string.Join(", ", inventory.Devices.Select(d => $"{d.Name} ({d.ComputeCapability ?? "unknown"})"))}.";
         }
 
