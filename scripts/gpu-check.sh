@@ -49,10 +49,23 @@ PY
     echo "cuFFT not found on this machine; the CUDA checks will say so" >&2
 }
 
+# ILGPU opens the driver as libcuda.so; some installations only have libcuda.so.1 (the library also falls back to it).
+find_driver() {
+    if ! ldconfig -p 2>/dev/null | grep -q 'libcuda\.so '; then
+        local soname
+        soname="$(ldconfig -p 2>/dev/null | awk '/libcuda\.so\.1 / && /x86-64/ {print $NF; exit}')"
+        if [ -n "$soname" ]; then
+            mkdir -p /tmp/leopard-cuda && ln -sf "$soname" /tmp/leopard-cuda/libcuda.so
+            export LD_LIBRARY_PATH="/tmp/leopard-cuda${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+        fi
+    fi
+}
+
 run() {
     [ -x "$binary" ] || { echo "missing $binary: run '$0 publish' where the .NET SDK is" >&2; exit 2; }
     local out="${OUT:-$root/artifacts/gpu-check-out}"
     mkdir -p "$out"
+    find_driver
     find_cufft
     { nvidia-smi --query-gpu=name,driver_version,memory.total,memory.used --format=csv 2>/dev/null || true; } | tee "$out/nvidia-smi.txt" >&2
     "$binary" --out "$out" "$@" 2>&1 | tee "$out/gpu-check.log"

@@ -17,6 +17,7 @@ public sealed record CudaInventory(IReadOnlyList<CudaDeviceInfo> Devices, string
     public static CudaInventory Probe()
     {
         var version = CuFftLibrary.TryGetVersion(out var cufftError);
+        CudaDriverLibrary.EnsureResolvable();
         try
         {
             using var context = Context.Create(builder => builder.Cuda());

@@ -53,6 +53,7 @@ public sealed class DeviceSession : IDisposable
     /// last).</exception>
     public static DeviceSession CreateCuda(int deviceIndex = 0)
     {
+        CudaDriverLibrary.EnsureResolvable();
         var context = Context.Create(builder => builder.Cuda().EnableAlgorithms());
         try
         {
