@@ -17,10 +17,10 @@ internal sealed class DeviceKernels
 {
     private readonly Accelerator _accelerator;
     private readonly Lazy<Action<KernelConfig, SliceGeometry, ArrayView<ComplexF>, ArrayView<float>, ArrayView<ComplexF>, int>> _slices;
-    private readonly Lazy<Action<KernelConfig, ArrayView<ComplexF>, ArrayView<float>, ArrayView<ComplexF>, int, int, int>> _filters;
+    private readonly Lazy<Action<KernelConfig, ArrayView<ComplexF>, ArrayView<float>, ArrayView<ComplexF>, ArrayView<int>, ArrayView<int>, int, int>> _filters;
     private readonly Lazy<Action<KernelConfig, TemplateGeometry, ArrayView<float>, ArrayView<float>>> _normalize;
     private readonly Lazy<Action<KernelConfig, ArrayView<ComplexF>, ArrayView<ComplexF>, long, int>> _product;
-    private readonly Lazy<Action<KernelConfig, StatisticsLayout, ArrayView<float>, int, int, ArrayView<float>, ArrayView<int>, ArrayView<double>, ArrayView<double>>> _statistics;
+    private readonly Lazy<Action<KernelConfig, StatisticsLayout, ArrayView<float>, ArrayView<int>, int, ArrayView<float>, ArrayView<int>, ArrayView<double>, ArrayView<double>>> _statistics;
     private readonly Lazy<Action<KernelConfig, RefineLayout, ArrayView<float>, int, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>>> _refine;
 
     /// <summary>Prepares (lazily) the kernels for <paramref name="accelerator"/>.</summary>
@@ -29,13 +29,13 @@ internal sealed class DeviceKernels
         _accelerator = accelerator;
         _slices = new(() => accelerator.LoadStreamKernel<SliceGeometry, ArrayView<ComplexF>, ArrayView<float>, ArrayView<ComplexF>, int>(
             SliceKernel.Extract));
-        _filters = new(() => accelerator.LoadStreamKernel<ArrayView<ComplexF>, ArrayView<float>, ArrayView<ComplexF>, int, int, int>(
+        _filters = new(() => accelerator.LoadStreamKernel<ArrayView<ComplexF>, ArrayView<float>, ArrayView<ComplexF>, ArrayView<int>, ArrayView<int>, int, int>(
             TemplateKernels.ApplyFilters));
         _normalize = new(() => accelerator.LoadStreamKernel<TemplateGeometry, ArrayView<float>, ArrayView<float>>(TemplateKernels.Normalize));
         _product = new(() => accelerator.LoadStreamKernel<ArrayView<ComplexF>, ArrayView<ComplexF>, long, int>(
             ConjugateProductKernel.MultiplyInto));
         _statistics = new(() => accelerator.LoadStreamKernel<
-            StatisticsLayout, ArrayView<float>, int, int, ArrayView<float>, ArrayView<int>, ArrayView<double>, ArrayView<double>>(
+            StatisticsLayout, ArrayView<float>, ArrayView<int>, int, ArrayView<float>, ArrayView<int>, ArrayView<double>, ArrayView<double>>(
             StatisticsKernel.Accumulate));
         _refine = new(() => accelerator.LoadStreamKernel<
             RefineLayout, ArrayView<float>, int, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>>(
@@ -48,9 +48,9 @@ internal sealed class DeviceKernels
 
     /// <summary>See <see cref="TemplateKernels.ApplyFilters"/>.</summary>
     public void ApplyFilters(
-        ArrayView<ComplexF> slices, ArrayView<float> filters, ArrayView<ComplexF> filtered, int orientations, int planes, int length) =>
-        _filters.Value(
-            LaunchShape.GridStride(_accelerator, length), slices, filters, filtered, orientations, planes, length);
+        ArrayView<ComplexF> slices, ArrayView<float> filters, ArrayView<ComplexF> filtered, ArrayView<int> sliceOf, ArrayView<int> planeOf,
+        int maps, int length) =>
+        _filters.Value(LaunchShape.GridStride(_accelerator, length), slices, filters, filtered, sliceOf, planeOf, maps, length);
 
     /// <summary>See <see cref="TemplateKernels.Normalize"/>; <paramref name="count"/> templates.</summary>
     public void NormalizeTemplates(TemplateGeometry geometry, ArrayView<float> projections, ArrayView<float> padded, int count) =>
@@ -62,10 +62,10 @@ internal sealed class DeviceKernels
 
     /// <summary>See <see cref="StatisticsKernel.Accumulate"/>.</summary>
     public void AccumulateStatistics(
-        StatisticsLayout layout, ArrayView<float> correlations, int orientations, int firstOrientation,
+        StatisticsLayout layout, ArrayView<float> correlations, ArrayView<int> globalIndex, int maps,
         ArrayView<float> mip, ArrayView<int> bestIndex, ArrayView<double> sum, ArrayView<double> sumOfSquares) =>
         _statistics.Value(
-            LaunchShape.GridStride(_accelerator, layout.Pixels), layout, correlations, orientations, firstOrientation, mip, bestIndex, sum, sumOfSquares);
+            LaunchShape.GridStride(_accelerator, layout.Pixels), layout, correlations, globalIndex, maps, mip, bestIndex, sum, sumOfSquares);
 
     /// <summary>See <see cref="RefineScoreKernel.BestPerRow"/>.</summary>
     public void ScoreRefineRows(

@@ -12,6 +12,26 @@ namespace LeopardEm.Cuda.Devices;
 /// machine without the driver simply has no devices.</param>
 public sealed record CudaInventory(IReadOnlyList<CudaDeviceInfo> Devices, string? CuFftVersion, string? CuFftError, string? DriverError)
 {
+    /// <summary>Why the CUDA backend cannot run here (no driver or GPU, no device ILGPU can compile for, no cuFFT), or
+    /// null when it can.</summary>
+    public string? Unavailable
+    {
+        get
+        {
+            if (Devices.Count == 0)
+            {
+                return $"no CUDA device ({DriverError ?? "no NVIDIA driver or GPU visible to this process"})";
+            }
+
+            if (!Devices.Any(d => d.Supported))
+            {
+                return $"no CUDA device ILGPU supports: {string.Join(", ", Devices.Select(d => $"{d.Name} ({d.ComputeCapability ?? "unknown architecture"})"))}";
+            }
+
+            return CuFftError;
+        }
+    }
+
     /// <summary>Queries the CUDA driver (through ILGPU) and cuFFT. Never throws for a missing or failing driver or
     /// library: an empty device list, <see cref="DriverError"/> and <see cref="CuFftError"/> say so.</summary>
     public static CudaInventory Probe()

@@ -1,5 +1,6 @@
 using LeopardEm.Demo;
 using LeopardEm.Fft;
+using LeopardEm.Filters;
 using LeopardEm.Imaging;
 using LeopardEm.Optics;
 using LeopardEm.Orientations;
@@ -33,12 +34,8 @@ internal sealed class ConformanceScene
         var angles = RoundOrientations.Concat(Enumerable.Range(0, 4).Select(_ => new EulerAngles(
             360 * random.NextDouble(), Math.Acos(2 * random.NextDouble() - 1) * 180 / Math.PI, 360 * random.NextDouble()))).ToArray();
         Space = new SearchSpace(angles, [-150f, 150f], [0f], convention);
-        Filters = [.. Space.RelativeDefocus.Select(defocus =>
-        {
-            var filter = new float[TemplateSize * (TemplateSize / 2 + 1)];
-            Ctf.EvaluateRfft(Optics, defocus, PixelSize, TemplateSize, filter);
-            return filter;
-        })];
+        var ones = Enumerable.Repeat(1f, TemplateSize * (TemplateSize / 2 + 1)).ToArray();
+        Filters = ProjectiveFilterStack.Build(Optics, PixelSize, 0, Space.PixelSizeOffsets, Space.RelativeDefocus, ones, TemplateSize);
         var image = new float[ImageSize * ImageSize];
         for (var i = 0; i < image.Length; i++)
         {
@@ -70,7 +67,7 @@ internal sealed class ConformanceScene
     {
         var spectrum = new AlignedBuffer<ComplexF>(ImageSpectrum.Length);
         ImageSpectrum.CopyTo(spectrum.Span);
-        return new SearchInputs(ImageSize, ImageSize, spectrum, Template, Filters, Space, RegionSize, RegionSize);
+        return new SearchInputs(ImageSize, ImageSize, spectrum, Template, Filters, Space, RegionSize, RegionSize, Engine);
     }
 
     /// <summary>The normalised N x N template of (orientation, plane) from the public CPU pieces: search slice,

@@ -1,12 +1,12 @@
 using ILGPU;
 using ILGPU.Runtime;
+using LeopardEm.Cuda.Devices;
 using LeopardEm.Cuda.Fft;
 using LeopardEm.Cuda.Projection;
 using LeopardEm.Cuda.Refine;
 using LeopardEm.Cuda.Search;
 using LeopardEm.Fft;
 using LeopardEm.Imaging;
-using LeopardEm.Optics;
 using LeopardEm.Orientations;
 using LeopardEm.Projection;
 using LeopardEm.Search;
@@ -15,30 +15,33 @@ namespace LeopardEm.Cuda.Diagnostics;
 
 /// <summary>
 /// Checks that a device computes what the CPU code computes, on the small search of <see cref="ConformanceScene"/>:
-/// each kernel stage against its CPU counterpart, the whole search pipeline against <see cref="CpuCorrelationBackend"/>
-/// and the refinement scorer against <see cref="CpuRefineBackend"/>. Tolerances allow a GPU's fused multiply-adds and
-/// cuFFT's rounding (a few 1e-7 relative per stage); on ILGPU's CPU accelerator most stages agree exactly. Used by the
-/// tests and by the GPU check program.
+/// each kernel stage against its CPU counterpart, the device search backend against <see cref="CpuCorrelationBackend"/>
+/// (and its MIP and best index against itself across batch sizes and shards, bit for bit), and the device refine
+/// backend against <see cref="CpuRefineBackend"/>. Tolerances allow a GPU's fused multiply-adds and cuFFT's rounding
+/// (a few 1e-7 relative per stage); on ILGPU's CPU accelerator most stages agree exactly. Used by the tests and by the
+/// GPU check program.
 /// </summary>
 public static class DeviceConformance
 {
     /// <summary>Relative tolerance of slices, templates, MIP, mean, standard deviation, z-scores.</summary>
     public const double RelativeTolerance = 1e-5;
 
-    /// <summary>Runs every check on <paramref name="accelerator"/>.</summary>
-    /// <param name="accelerator">The device.</param>
+    /// <summary>Runs every check on the device of <paramref name="session"/>.</summary>
+    /// <param name="session">The device.</param>
     /// <param name="hostFft">CPU engine for the references (and the transforms on the CPU accelerator);
     /// <see cref="FftEngines.Default"/> when null.</param>
-    public static IReadOnlyList<ConformanceCheck> RunAll(Accelerator accelerator, IFftEngine? hostFft = null)
+    public static IReadOnlyList<ConformanceCheck> RunAll(DeviceSession session, IFftEngine? hostFft = null)
     {
+        ArgumentNullException.ThrowIfNull(session);
         var engine = hostFft ?? FftEngines.Default;
+        var accelerator = session.Accelerator;
         return [
             .. Slices(accelerator, engine, SliceConvention.Exact),
             .. Slices(accelerator, engine, SliceConvention.Leopard),
             .. Templates(accelerator, engine),
             .. Statistics(accelerator),
-            .. Search(accelerator, engine),
-            .. Refine(accelerator, engine),
+            .. Search(session, engine),
+            .. Refine(session, engine),
         ];
     }
 
@@ -78,13 +81,21 @@ public static class DeviceConformance
         using var binding = accelerator.BindScoped();
         using var correlator = new DeviceCorrelator(
             accelerator, new DeviceKernels(accelerator), DeviceFft.Create(accelerator, engine), scene.Template, scene.Space.SliceConvention,
-            planes, size, size, orientations);
+            planes, size, size, orientations * planes);
         correlator.SetImage(scene.ImageSpectrum);
         correlator.SetFilters(scene.Filters);
-        using var rotations = accelerator.Allocate1D(
-            RotationPacking.Pack([.. Enumerable.Range(0, orientations).Select(scene.Space.Rotation)]));
-        correlator.Correlate(rotations.View, orientations, size, size);
-        var frames = correlator.Templates.SubView(0, correlator.Maps * correlator.MapLength).GetAsArray();
+        var batch = new MapBatch(orientations * planes);
+        for (var o = 0; o < orientations; o++)
+        {
+            batch.StartSlice(scene.Space.Rotation(o));
+            for (var p = 0; p < planes; p++)
+            {
+                batch.AddMap(p, 0);
+            }
+        }
+
+        correlator.Correlate(batch, size, size);
+        var frames = correlator.Templates.SubView(0, batch.Maps * correlator.MapLength).GetAsArray();
         double error = 0, scale = 0, padding = 0;
         for (var o = 0; o < orientations; o++)
         {
@@ -145,21 +156,24 @@ public static class DeviceConformance
             }
         }
 
-        var layout = new StatisticsLayout(height, width, frameHeight, frameWidth, planes, orientations);
+        var layout = new StatisticsLayout(height, width, frameHeight, frameWidth);
         var kernels = new DeviceKernels(accelerator);
         using var binding = accelerator.BindScoped();
         using var correlations = accelerator.Allocate1D(maps.SelectMany(m => m).ToArray());
+        // Map o·P + p has global index p·M + o.
+        using var indices = accelerator.Allocate1D(Enumerable.Range(0, maps.Length).Select(m => m % planes * orientations + m / planes).ToArray());
         using var mip = accelerator.Allocate1D(Enumerable.Repeat(float.NegativeInfinity, height * width).ToArray());
         using var best = accelerator.Allocate1D(Enumerable.Repeat(-1, height * width).ToArray());
         using var sum = accelerator.Allocate1D<double>(height * width);
         using var squares = accelerator.Allocate1D<double>(height * width);
         sum.MemSetToZero();
         squares.MemSetToZero();
-        // Batches of 3 and 2 orientations, the second first: order must not matter.
-        var batchMaps = 3 * planes * layout.MapLength;
+        // Batches of 3 and 2 orientations, the second first: order must not matter for the maximum.
+        var split = 3 * planes;
         kernels.AccumulateStatistics(
-            layout, correlations.View.AsContiguous().SubView(batchMaps), 2, 3, mip.View, best.View, sum.View, squares.View);
-        kernels.AccumulateStatistics(layout, correlations.View, 3, 0, mip.View, best.View, sum.View, squares.View);
+            layout, correlations.View.AsContiguous().SubView(split * layout.MapLength), indices.View.SubView(split, maps.Length - split), maps.Length - split,
+            mip.View, best.View, sum.View, squares.View);
+        kernels.AccumulateStatistics(layout, correlations.View, indices.View, split, mip.View, best.View, sum.View, squares.View);
         var (deviceMip, deviceBest) = (mip.GetAsArray1D(), best.GetAsArray1D());
         var (deviceSum, deviceSquares) = (sum.GetAsArray1D(), squares.GetAsArray1D());
         var mismatches = 0;
@@ -180,19 +194,19 @@ public static class DeviceConformance
         ];
     }
 
-    /// <summary>The whole search pipeline against <see cref="CpuCorrelationBackend"/>, with batches of 3 orientations
-    /// (the last one partial).</summary>
-    public static IReadOnlyList<ConformanceCheck> Search(Accelerator accelerator, IFftEngine engine)
+    /// <summary>The device search backend against <see cref="CpuCorrelationBackend"/> with batches of 3 orientations (the
+    /// last one partial); and its MIP and best index, bit for bit, with batches of 1 and 8 orientations and over 3
+    /// merged shards of the global index.</summary>
+    public static IReadOnlyList<ConformanceCheck> Search(DeviceSession session, IFftEngine engine)
     {
+        ArgumentNullException.ThrowIfNull(session);
         var scene = new ConformanceScene(engine);
         using var inputs = scene.Inputs();
         var cpu = new CpuCorrelationBackend(engine).Run(inputs, new SearchRunOptions { Threads = 1 }, null, CancellationToken.None);
-        DeviceSearchResult device;
-        var options = new DevicePipelineOptions { MaxCorrelationsPerBatch = 3 * scene.Filters.Length };
-        using (var pipeline = new DeviceSearchPipeline(accelerator, inputs, options, engine))
-        {
-            device = pipeline.Run(0, scene.Space.OrientationCount);
-        }
+        var backend = new DeviceCorrelationBackend(new DeviceGroup([session]), engine);
+        SearchStatistics Run(int batch, SearchRange? range = null) =>
+            backend.Run(inputs, new SearchRunOptions { OrientationBatchSize = batch, Range = range }, null, CancellationToken.None);
+        var device = Run(3);
 
         var maps = scene.ReferenceMaps();
         var count = (double)cpu.Count;
@@ -217,6 +231,17 @@ public static class DeviceConformance
             }
         }
 
+        var total = inputs.Space.Total;
+        var merged = Run(8, SearchRange.Shard(2, 3, total));
+        merged.Merge(Run(1, SearchRange.Shard(0, 3, total)));
+        merged.Merge(Run(5, SearchRange.Shard(1, 3, total)));
+        var differing = 0;
+        foreach (var other in new[] { Run(1), Run(8), merged })
+        {
+            differing += Enumerable.Range(0, device.Mip.Length)
+                .Count(i => !device.Mip[i].Equals(other.Mip[i]) || device.BestIndex[i] != other.BestIndex[i]);
+        }
+
         var region = $"{device.Height} x {device.Width} region, {cpu.Count} correlations";
         return [
             new ConformanceCheck("search.count", Math.Abs(device.Count - cpu.Count), 0, "correlations counted"),
@@ -224,13 +249,18 @@ public static class DeviceConformance
             new ConformanceCheck("search.best-index", indexMismatches, 0, $"best-index mismatches at the {clear} pixels whose maximum is clear"),
             new ConformanceCheck("search.mean", meanError, RelativeTolerance, "max |Δmean| / std"),
             new ConformanceCheck("search.std", stdError, RelativeTolerance, "max |Δstd| / std"),
+            new ConformanceCheck(
+                "search.deterministic", differing, 0,
+                "pixels whose MIP or best index differ from the batch-3 run, summed over batches of 1 and 8 and 3 merged shards"),
         ];
     }
 
-    /// <summary>The refinement scorer against <see cref="CpuRefineBackend"/> on one particle: 5 orientation offsets x
-    /// 3 defocus offsets x 2 pixel-size offsets over a 9 x 9 crop, a few positions without statistics.</summary>
-    public static IReadOnlyList<ConformanceCheck> Refine(Accelerator accelerator, IFftEngine engine)
+    /// <summary>The device refine backend against <see cref="CpuRefineBackend"/> on one particle: 5 orientation offsets
+    /// x 3 defocus offsets x 2 pixel-size offsets over a 9 x 9 crop, a few positions without statistics, in batches of
+    /// 12 maps (offsets split across batches).</summary>
+    public static IReadOnlyList<ConformanceCheck> Refine(DeviceSession session, IFftEngine engine)
     {
+        ArgumentNullException.ThrowIfNull(session);
         var scene = new ConformanceScene(engine);
         const int n = ConformanceScene.TemplateSize, box = n + 8;
         var random = new Random(17);
@@ -248,23 +278,19 @@ public static class DeviceConformance
             boxSpectrum, templateFilter, ConformanceScene.Optics, ConformanceScene.PixelSize, ConformanceScene.PixelSize,
             new EulerAngles(40, 70, 200), mean, std, ConformanceScene.ImageSize, ConformanceScene.ImageSize);
         var cpu = new CpuRefineBackend(engine).Run(search, 1, _ => target, 1, null, CancellationToken.None)[0];
-        DeviceRefineBest device;
-        using (var scorer = new DeviceRefineScorer(accelerator, search, new DevicePipelineOptions { MaxCorrelationsPerBatch = 12 }, engine))
-        {
-            device = scorer.Score(target, RefineFilters(search, target));
-        }
+        var device = new DeviceRefineBackend(new DeviceGroup([session]), engine, new DevicePipelineOptions { MaxCorrelationsPerBatch = 12 })
+            .Run(search, 1, _ => target, 1, null, CancellationToken.None)[0];
 
-        var defocusCount = search.DefocusOffsets.Count;
-        var same = !device.IsNone && device.Offset == cpu.OffsetIndex
-            && search.DefocusOffsets[device.Plane % defocusCount] == cpu.DefocusOffset
-            && search.PixelSizeOffsets[device.Plane / defocusCount] == cpu.PixelSizeOffset
-            && device.Y - search.StartY == cpu.ShiftY && device.X - search.StartX == cpu.ShiftX;
+        var same = device.OffsetIndex == cpu.OffsetIndex && device.DefocusOffset == cpu.DefocusOffset
+            && device.PixelSizeOffset == cpu.PixelSizeOffset && device.ShiftY == cpu.ShiftY && device.ShiftX == cpu.ShiftX;
         return [
             new ConformanceCheck(
                 "refine.match", same ? 0 : 1, 0,
                 $"1 when the best (offset, defocus, pixel size, shift) differs; CPU: offset {cpu.OffsetIndex}, shift ({cpu.ShiftY}, {cpu.ShiftX})"),
-            new ConformanceCheck("refine.z", Math.Abs(device.Z - cpu.ZScore) / Math.Abs(cpu.ZScore), RelativeTolerance, "relative difference of the best z-score"),
-            new ConformanceCheck("refine.cc", Math.Abs(device.Cc - cpu.CrossCorrelation) / Math.Abs(cpu.CrossCorrelation), RelativeTolerance, "relative difference of its CC"),
+            new ConformanceCheck("refine.z", Math.Abs(device.ZScore - cpu.ZScore) / Math.Abs(cpu.ZScore), RelativeTolerance, "relative difference of the best z-score"),
+            new ConformanceCheck(
+                "refine.cc", Math.Abs(device.CrossCorrelation - cpu.CrossCorrelation) / Math.Abs(cpu.CrossCorrelation), RelativeTolerance,
+                "relative difference of its CC"),
         ];
     }
 
@@ -280,31 +306,6 @@ public static class DeviceConformance
         using var slices = accelerator.Allocate1D<ComplexF>((long)rotations.Count * geometry.Length);
         kernels.ExtractSlices(geometry, volume.View, deviceRotations.View, slices.View, rotations.Count);
         return slices.GetAsArray1D();
-    }
-
-    // The refinement's projective filters as the CPU refinement builds them: CTF at the particle's defocus + offset
-    // with Cs scaled for the pixel-size offset, on the nominal grid, x the template filter.
-    private static float[][] RefineFilters(RefineSearch search, RefineTarget target)
-    {
-        var n = search.Template.Size;
-        var filters = new List<float[]>();
-        foreach (var pixel in search.PixelSizeOffsets)
-        {
-            var ctf = target.Ctf.WithPixelSizeOffset(target.NominalPixelSize, target.PixelSize - target.NominalPixelSize + pixel);
-            foreach (var defocus in search.DefocusOffsets)
-            {
-                var filter = new float[n * (n / 2 + 1)];
-                Ctf.EvaluateRfft(ctf, defocus, target.NominalPixelSize, n, filter);
-                for (var j = 0; j < filter.Length; j++)
-                {
-                    filter[j] *= target.TemplateFilter[j];
-                }
-
-                filters.Add(filter);
-            }
-        }
-
-        return [.. filters];
     }
 
     private static double RelativeDifference(double a, double b) =>

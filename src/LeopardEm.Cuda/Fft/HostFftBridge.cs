@@ -33,7 +33,10 @@ internal sealed class HostFftBridge : IDeviceFft
     public string Name => $"host {_engine.Name}";
 
     /// <inheritdoc />
-    public void Prepare(int height, int width, int count)
+    public int Granularity(int height, int width) => 1;
+
+    /// <inheritdoc />
+    public void Prepare(int height, int width)
     {
         if (_real.Length < (long)height * width)
         {
@@ -52,7 +55,7 @@ internal sealed class HostFftBridge : IDeviceFft
     public void Forward(ArrayView<float> input, ArrayView<ComplexF> output, int height, int width, int count)
     {
         FftShapes.Check(input.Length, output.Length, height, width, count);
-        Prepare(height, width, count);
+        Prepare(height, width);
         _accelerator.Synchronize();
         long real = (long)height * width, complex = (long)height * (width / 2 + 1);
         var image = _real.Span[..(int)real];
@@ -69,7 +72,7 @@ internal sealed class HostFftBridge : IDeviceFft
     public void Inverse(ArrayView<ComplexF> input, ArrayView<float> output, int height, int width, int count)
     {
         FftShapes.Check(output.Length, input.Length, height, width, count);
-        Prepare(height, width, count);
+        Prepare(height, width);
         _accelerator.Synchronize();
         int half = width / 2 + 1;
         long real = (long)height * width, complex = (long)height * half;

@@ -8,30 +8,27 @@ namespace LeopardEm.Cuda.Projection;
 
 /// <summary>
 /// From slices to the real-space templates the search correlates (spec §9.1–9.2), the device side of the CPU's
-/// ProjectionTemplate: every (orientation, pixel-size plane, defocus plane) slice times its projective filter; then,
+/// ProjectionTemplate: every map's slice times its projective filter; then,
 /// after the N x N inverse FFT, each projection centred at (N/2, N/2), normalised as
 /// <see cref="ProjectionNormalizer.Normalize"/> does, and written into the top-left corner of its zero-padded frame.
 /// </summary>
 internal static class TemplateKernels
 {
     /// <summary>
-    /// <c>filtered[(o·planes + p)·L + i] = slices[o·L + i] · filters[p·L + i]</c> for <paramref name="orientations"/>
-    /// slices and <paramref name="planes"/> filters of <paramref name="length"/> = N·(N/2+1) values: the batch's
-    /// templates, orientation-major. Grid-stride over i, each thread covering every (orientation, plane).
+    /// <c>filtered[j·L + i] = slices[sliceOf[j]·L + i] · filters[planeOf[j]·L + i]</c> for the <paramref name="maps"/>
+    /// maps j of a batch, each slice and filter <paramref name="length"/> = L = N·(N/2+1) values. Grid-stride over i,
+    /// each thread covering every map.
     /// </summary>
     public static void ApplyFilters(
-        ArrayView<ComplexF> slices, ArrayView<float> filters, ArrayView<ComplexF> filtered, int orientations, int planes, int length)
+        ArrayView<ComplexF> slices, ArrayView<float> filters, ArrayView<ComplexF> filtered, ArrayView<int> sliceOf,
+        ArrayView<int> planeOf, int maps, int length)
     {
         var stride = Grid.DimX * Group.DimX;
         for (var i = Grid.GlobalIndex.X; i < length; i += stride)
         {
-            for (var o = 0; o < orientations; o++)
+            for (var j = 0; j < maps; j++)
             {
-                var slice = slices[(long)o * length + i];
-                for (var p = 0; p < planes; p++)
-                {
-                    filtered[((long)o * planes + p) * length + i] = slice * filters[(long)p * length + i];
-                }
+                filtered[(long)j * length + i] = slices[(long)sliceOf[j] * length + i] * filters[(long)planeOf[j] * length + i];
             }
         }
     }

@@ -18,4 +18,21 @@ public readonly record struct DeviceRefineBest(float Z, float Cc, int Offset, in
 
     /// <summary>True when nothing could be scored.</summary>
     public bool IsNone => Offset < 0;
+
+    /// <summary>The better of this and <paramref name="other"/> (matches of disjoint parts of one particle's search):
+    /// the higher z-score, equal ones to the lower (offset, plane, row, column).</summary>
+    public DeviceRefineBest Better(DeviceRefineBest other)
+    {
+        if (other.IsNone)
+        {
+            return this;
+        }
+
+        if (IsNone || other.Z > Z)
+        {
+            return other;
+        }
+
+        return other.Z == Z && (other.Offset, other.Plane, other.Y, other.X).CompareTo((Offset, Plane, Y, X)) < 0 ? other : this;
+    }
 }

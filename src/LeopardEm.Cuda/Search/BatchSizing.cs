@@ -2,32 +2,29 @@ using LeopardEm.Cuda.Devices;
 
 namespace LeopardEm.Cuda.Search;
 
-/// <summary>Chooses how many orientations a device batch holds: as many as the memory estimate allows, up to the
-/// correlation cap; an allocation that still fails for lack of device memory halves the batch and tries again.</summary>
+/// <summary>Chooses how many correlation maps a device batch holds: as many as the memory estimate allows, up to the
+/// caller's cap; an allocation that still fails for lack of device memory halves the batch and tries again.</summary>
 internal static class BatchSizing
 {
     /// <summary>
-    /// Orientations per batch: the most whose buffers (<paramref name="bytesPerOrientation"/> each) fit
-    /// <c>available·fraction − reserved − fixed</c>, at most <see cref="DevicePipelineOptions.MaxCorrelationsPerBatch"/>/planes and
-    /// <paramref name="orientations"/>, at least 1.
+    /// Maps per batch: the most whose buffers (<paramref name="bytesPerMap"/> each) fit
+    /// <c>available·fraction − reserved − fixed</c>, at most <paramref name="maxMaps"/>, at least 1.
     /// </summary>
-    public static int Orientations(
-        long availableBytes, long fixedBytes, long bytesPerOrientation, int planes, int orientations, DevicePipelineOptions options)
+    public static int Maps(long availableBytes, long fixedBytes, long bytesPerMap, int maxMaps, DevicePipelineOptions options)
     {
         var usable = (long)(availableBytes * Math.Clamp(options.MemoryFraction, 0, 1)) - options.ReservedBytes - fixedBytes;
-        var fit = usable / Math.Max(1, bytesPerOrientation);
-        var cap = Math.Max(1, options.MaxCorrelationsPerBatch / Math.Max(1, planes));
-        return (int)Math.Clamp(Math.Min(fit, Math.Min(cap, orientations)), 1, int.MaxValue);
+        var fit = usable / Math.Max(1, bytesPerMap);
+        return (int)Math.Clamp(Math.Min(fit, maxMaps), 1, int.MaxValue);
     }
 
     /// <summary>
-    /// Calls <paramref name="allocate"/> with <paramref name="orientations"/>, halving it after each out-of-memory
-    /// failure (<see cref="DeviceMemory.IsOutOfMemory"/>) until it succeeds or fails with a single orientation.
+    /// Calls <paramref name="allocate"/> with <paramref name="maps"/>, halving it after each out-of-memory failure
+    /// (<see cref="DeviceMemory.IsOutOfMemory"/>) until it succeeds or fails with a single map.
     /// <paramref name="allocate"/> must release what it allocated before it throws.
     /// </summary>
-    public static T AllocateWithRetry<T>(int orientations, Func<int, T> allocate)
+    public static T AllocateWithRetry<T>(int maps, Func<int, T> allocate)
     {
-        for (var batch = Math.Max(1, orientations); ; batch = Math.Max(1, batch / 2))
+        for (var batch = Math.Max(1, maps); ; batch = Math.Max(1, batch / 2))
         {
             try
             {

@@ -3,9 +3,10 @@ namespace LeopardEm.Cuda.Search;
 /// <summary>How a device pipeline sizes its batches (not what it computes: results do not depend on these).</summary>
 public sealed record DevicePipelineOptions
 {
-    /// <summary>Most correlations (orientations x pixel-size x defocus planes) computed per batch. Past a few dozen
-    /// maps of a micrograph-sized frame a GPU gains nothing from larger batches, only memory use; at least one whole
-    /// orientation (all its planes) is always computed together.</summary>
+    /// <summary>Most correlation maps (orientation x pixel-size plane x defocus plane, or orientation offset x plane in
+    /// a refinement) computed per batch. The search backend sets it from
+    /// <see cref="LeopardEm.Search.SearchRunOptions.OrientationBatchSize"/> x planes; past a few dozen maps of a
+    /// micrograph-sized frame a GPU gains nothing from larger batches, only memory use.</summary>
     public int MaxCorrelationsPerBatch { get; init; } = 64;
 
     /// <summary>Fraction of the device's free memory the batch buffers may take, 0 to 1.</summary>

@@ -2,7 +2,6 @@ using ILGPU;
 using ILGPU.Runtime;
 using LeopardEm.Cuda.Devices;
 using LeopardEm.Cuda.Fft;
-using LeopardEm.Cuda.Projection;
 using LeopardEm.Fft;
 using LeopardEm.Imaging;
 using LeopardEm.Search;
@@ -10,16 +9,19 @@ using LeopardEm.Search;
 namespace LeopardEm.Cuda.Search;
 
 /// <summary>
-/// Runs ranges of a search's orientations on one device, entirely there: per batch of orientations the
-/// <see cref="DeviceCorrelator"/> stages for every (pixel size, defocus) plane, then the statistics update; only the
-/// rotations go up (once per run) and the statistics come down (once, at the end). Given the inputs the CPU backend
-/// gets, it computes the same numbers to float rounding: the same padded correlation frame (spec §9.3), the same
-/// float32 slice, filter, normalisation and product arithmetic, double-precision sums, and the tie rule of
-/// <see cref="SearchStatistics"/>, so the MIP and best-index maps do not depend on the batch size.
+/// Runs ranges of a search on one device, entirely there: per batch of correlation maps the
+/// <see cref="DeviceCorrelator"/> stages, then the statistics update; only a few bytes per map go up (rotations,
+/// planes, global indices) and the statistics come down once per run. Given the inputs the CPU backend gets, it
+/// computes the same numbers to float rounding: the frame of <see cref="SearchInputs.Frame"/> with the spectrum of
+/// <see cref="SearchInputs.FrameSpectrum"/>, the same float32 slice, filter, normalisation and product arithmetic,
+/// double-precision sums, and the tie rule of <see cref="SearchStatistics"/>.
 /// <para>
-/// Batches hold as many orientations as the device's free memory allows with headroom (see
-/// <see cref="DevicePipelineOptions"/>); if allocating them still runs out of memory, the batch is halved and the
-/// allocation retried. Not thread-safe: one pipeline per device and thread.
+/// Maps run orientation by orientation, each with its planes inside the range (<see cref="SearchRange.PlanesOf"/>),
+/// and every map's values and its place in each pixel's sums are the same whatever the batch size, so the MIP and
+/// best-index maps are identical for every batch size and split of the search, and the sums for every batch size.
+/// Batches hold <see cref="DevicePipelineOptions.MaxCorrelationsPerBatch"/> maps, fewer when the device's free memory
+/// does not allow them; if allocating still runs out of memory, the batch is halved and the allocation retried. Not
+/// thread-safe: one pipeline per device and thread.
 /// </para>
 /// </summary>
 public sealed class DeviceSearchPipeline : IDisposable
@@ -32,14 +34,15 @@ public sealed class DeviceSearchPipeline : IDisposable
     private readonly MemoryBuffer1D<int, Stride1D.Dense> _bestIndex;
     private readonly MemoryBuffer1D<double, Stride1D.Dense> _sum;
     private readonly MemoryBuffer1D<double, Stride1D.Dense> _sumOfSquares;
+    private readonly MemoryBuffer1D<int, Stride1D.Dense> _globalIndex;
     private readonly DeviceCorrelator _correlator;
 
     /// <summary>Uploads the prepared inputs and allocates the batch buffers.</summary>
     /// <param name="accelerator">The device (CUDA, or ILGPU's CPU accelerator).</param>
     /// <param name="inputs">The prepared search, as the CPU backend gets it; read, not owned.</param>
     /// <param name="options">Batch sizing; defaults when null.</param>
-    /// <param name="hostFft">Engine for the one-off frame preparation on the host, and for the transforms on the CPU
-    /// accelerator; <see cref="FftEngines.Default"/> when null.</param>
+    /// <param name="hostFft">Engine for the transforms on the CPU accelerator; <see cref="FftEngines.Default"/> when
+    /// null.</param>
     /// <exception cref="InvalidOperationException">cuFFT is not installed.</exception>
     public DeviceSearchPipeline(Accelerator accelerator, SearchInputs inputs, DevicePipelineOptions? options = null, IFftEngine? hostFft = null)
     {
@@ -51,23 +54,15 @@ public sealed class DeviceSearchPipeline : IDisposable
         _inputs = inputs;
         using var binding = accelerator.BindScoped();
         var space = inputs.Space;
+        var frame = inputs.Frame;
         var planes = space.PixelSizeCount * space.DefocusCount;
-        var (frameHeight, frameWidth, spectrum) = PrepareFrame(inputs, engine);
-        var filters = new List<float[]>(planes);
-        for (var p = 0; p < space.PixelSizeCount; p++)
-        {
-            for (var d = 0; d < space.DefocusCount; d++)
-            {
-                filters.Add(inputs.ProjectiveFilter(p, d));
-            }
-        }
-
-        _layout = new StatisticsLayout(inputs.RegionHeight, inputs.RegionWidth, frameHeight, frameWidth, planes, space.OrientationCount);
+        var filters = Enumerable.Range(0, planes).Select(k => inputs.ProjectiveFilter(k / space.DefocusCount, k % space.DefocusCount)).ToList();
+        _layout = new StatisticsLayout(inputs.RegionHeight, inputs.RegionWidth, frame.Height, frame.Width);
         var n = inputs.Template.Size;
-        var fixedBytes = DeviceCorrelator.FixedBytes(n, planes, frameHeight, frameWidth) + 24L * _layout.Pixels + 36L * space.OrientationCount;
-        var orientations = BatchSizing.Orientations(
+        var fixedBytes = DeviceCorrelator.FixedBytes(n, planes, frame.Height, frame.Width) + 24L * _layout.Pixels;
+        var maps = BatchSizing.Maps(
             options.MemoryBudgetBytes ?? DeviceMemory.Available(accelerator), fixedBytes,
-            DeviceCorrelator.BytesPerOrientation(n, planes, frameHeight, frameWidth), planes, space.OrientationCount, options);
+            DeviceCorrelator.BytesPerMap(n, frame.Height, frame.Width), Math.Min(options.MaxCorrelationsPerBatch, space.Total), options);
         _kernels = new DeviceKernels(accelerator);
         try
         {
@@ -75,11 +70,12 @@ public sealed class DeviceSearchPipeline : IDisposable
             _bestIndex = accelerator.Allocate1D<int>(_layout.Pixels);
             _sum = accelerator.Allocate1D<double>(_layout.Pixels);
             _sumOfSquares = accelerator.Allocate1D<double>(_layout.Pixels);
-            _correlator = BatchSizing.AllocateWithRetry(orientations, batch =>
+            var spectrum = ScaledSpectrum(inputs);
+            _correlator = BatchSizing.AllocateWithRetry(maps, batch =>
             {
                 var correlator = new DeviceCorrelator(
                     accelerator, _kernels, DeviceFft.Create(accelerator, engine), inputs.Template, space.SliceConvention,
-                    planes, frameHeight, frameWidth, batch);
+                    planes, frame.Height, frame.Width, batch);
                 try
                 {
                     correlator.SetImage(spectrum);
@@ -92,19 +88,19 @@ public sealed class DeviceSearchPipeline : IDisposable
                     throw;
                 }
             });
+            _globalIndex = accelerator.Allocate1D<int>(_correlator.MapsPerBatch);
         }
         catch
         {
-            DisposeStatistics();
+            Dispose();
             throw;
         }
     }
 
-    /// <summary>Orientations correlated per batch (each with all its planes).</summary>
-    public int OrientationsPerBatch => _correlator.OrientationsPerBatch;
+    /// <summary>Correlation maps per batch.</summary>
+    public int MapsPerBatch => _correlator.MapsPerBatch;
 
-    /// <summary>Rows of the correlation frame (the micrograph padded to a fast FFT size when only the valid region is
-    /// kept).</summary>
+    /// <summary>Rows of the correlation frame.</summary>
     public int FrameHeight => _correlator.FrameHeight;
 
     /// <summary>Columns of the correlation frame.</summary>
@@ -114,72 +110,89 @@ public sealed class DeviceSearchPipeline : IDisposable
     public string FftName => _correlator.FftName;
 
     /// <summary>
-    /// Correlates orientations [<paramref name="orientationStart"/>, <paramref name="orientationStart"/> +
-    /// <paramref name="orientationCount"/>) with every plane and returns their statistics (a fresh accumulation per
-    /// call; combine shards on the host with the tie rule).
+    /// Correlates the global search indices of <paramref name="range"/> and returns their statistics (a fresh
+    /// accumulation per call; statistics of disjoint ranges combine with <see cref="SearchStatistics.Merge"/>).
     /// </summary>
-    /// <param name="orientationStart">First orientation (row of the search's orientation list).</param>
-    /// <param name="orientationCount">Number of orientations.</param>
-    /// <param name="progress">Receives correlations done after each batch; may be null.</param>
+    /// <param name="range">Global search indices to run.</param>
+    /// <param name="progress">Receives the range's correlations done after each batch; may be null.</param>
     /// <param name="cancellation">Stops between batches with <see cref="OperationCanceledException"/>.</param>
-    public DeviceSearchResult Run(
-        int orientationStart, int orientationCount, IProgress<SearchProgress>? progress = null, CancellationToken cancellation = default)
+    /// <exception cref="ArgumentOutOfRangeException">The range is empty or leaves the search.</exception>
+    public SearchStatistics Run(SearchRange range, IProgress<SearchProgress>? progress = null, CancellationToken cancellation = default)
     {
         var space = _inputs.Space;
-        if (orientationStart < 0 || orientationCount < 1 || orientationStart + orientationCount > space.OrientationCount)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(orientationCount),
-                $"Orientations [{orientationStart}, {orientationStart + orientationCount}) are outside the search's {space.OrientationCount} orientations.");
-        }
-
+        range.ThrowIfOutside(space.Total);
         using var binding = _accelerator.BindScoped();
         ResetStatistics();
-        using var deviceRotations = _accelerator.Allocate1D(
-            RotationPacking.Pack([.. Enumerable.Range(orientationStart, orientationCount).Select(space.Rotation)]));
-        var batch = _correlator.OrientationsPerBatch;
-        var total = (long)orientationCount * _layout.Planes;
-        for (var first = 0; first < orientationCount; first += batch)
+        var batch = new MapBatch(_correlator.MapsPerBatch);
+        long done = 0;
+        void Flush()
         {
             cancellation.ThrowIfCancellationRequested();
-            var count = Math.Min(batch, orientationCount - first);
-            _correlator.Correlate(
-                deviceRotations.View.AsContiguous().SubView(9L * first, 9L * count), count, _inputs.ImageHeight, _inputs.ImageWidth);
+            _correlator.Correlate(batch, _inputs.ImageHeight, _inputs.ImageWidth);
+            _globalIndex.View.SubView(0, batch.Maps).AsContiguous().CopyFromCPU(batch.Tags);
             _kernels.AccumulateStatistics(
-                _layout, _correlator.Correlations, count, orientationStart + first, _mip.View, _bestIndex.View, _sum.View, _sumOfSquares.View);
+                _layout, _correlator.Correlations, _globalIndex.View, batch.Maps, _mip.View, _bestIndex.View, _sum.View, _sumOfSquares.View);
             _accelerator.Synchronize();
-            progress?.Report(new SearchProgress((long)(first + count) * _layout.Planes, total));
+            done += batch.Maps;
+            batch.Clear();
+            progress?.Report(new SearchProgress(done, range.Count));
         }
 
-        return new DeviceSearchResult(
+        for (var o = 0; o < space.OrientationCount; o++)
+        {
+            var (first, last) = range.PlanesOf(o, space);
+            for (var k = first; k <= last; k++)
+            {
+                if (batch.IsFull)
+                {
+                    Flush();
+                }
+
+                // An orientation split between two batches has its slice extracted in both.
+                if (k == first || batch.Slices == 0)
+                {
+                    batch.StartSlice(space.Rotation(o));
+                }
+
+                batch.AddMap(k, space.GlobalIndex(k / space.DefocusCount, k % space.DefocusCount, o));
+            }
+        }
+
+        if (batch.Maps > 0)
+        {
+            Flush();
+        }
+
+        return new SearchStatistics(
             _layout.RegionHeight, _layout.RegionWidth, _mip.GetAsArray1D(), _bestIndex.GetAsArray1D(), _sum.GetAsArray1D(),
-            _sumOfSquares.GetAsArray1D(), total);
+            _sumOfSquares.GetAsArray1D(), done);
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        _correlator.Dispose();
-        DisposeStatistics();
+        _correlator?.Dispose();
+        _mip?.Dispose();
+        _bestIndex?.Dispose();
+        _sum?.Dispose();
+        _sumOfSquares?.Dispose();
+        _globalIndex?.Dispose();
     }
 
-    // The frame the CPU backend correlates in (CorrelationFrame: padded to a fast size when only the valid region is
-    // kept, 1/(H·W) folded in, DC 0), back in row-major order.
-    private static (int Height, int Width, ComplexF[] Spectrum) PrepareFrame(SearchInputs inputs, IFftEngine engine)
+    // The frame spectrum times the correlation's inverse normalisation 1/(Height·Width) (as the CPU backend folds it
+    // in), so the unnormalised inverse transforms need no scaling pass.
+    private static ComplexF[] ScaledSpectrum(SearchInputs inputs)
     {
-        using var frame = new CorrelationFrame(inputs, engine);
-        int height = frame.Height, complexWidth = frame.ComplexWidth;
-        var columns = frame.ImageColumns.Span;
-        var spectrum = new ComplexF[(long)height * complexWidth];
-        for (var r = 0; r < height; r++)
+        var frame = inputs.Frame;
+        var scale = (float)(1.0 / ((double)frame.Height * frame.Width));
+        var source = inputs.FrameSpectrum.Span;
+        var spectrum = new ComplexF[source.Length];
+        for (var i = 0; i < spectrum.Length; i++)
         {
-            for (var c = 0; c < complexWidth; c++)
-            {
-                spectrum[r * complexWidth + c] = columns[c * height + r];
-            }
+            spectrum[i] = source[i] * scale;
         }
 
-        return (height, frame.Width, spectrum);
+        return spectrum;
     }
 
     private void ResetStatistics()
@@ -192,14 +205,5 @@ public sealed class DeviceSearchPipeline : IDisposable
         _bestIndex.CopyFromCPU(best);
         _sum.MemSetToZero();
         _sumOfSquares.MemSetToZero();
-    }
-
-    // Also called from the constructor, when allocation may have stopped part way.
-    private void DisposeStatistics()
-    {
-        _mip?.Dispose();
-        _bestIndex?.Dispose();
-        _sum?.Dispose();
-        _sumOfSquares?.Dispose();
     }
 }

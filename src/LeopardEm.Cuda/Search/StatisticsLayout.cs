@@ -1,6 +1,6 @@
 namespace LeopardEm.Cuda.Search;
 
-/// <summary>How a batch of correlation maps maps onto the statistics region and the search space, passed to
+/// <summary>How a batch of correlation maps maps onto the statistics region, passed to
 /// <see cref="StatisticsKernel.Accumulate"/> by value.</summary>
 internal readonly struct StatisticsLayout
 {
@@ -16,21 +16,13 @@ internal readonly struct StatisticsLayout
     /// <summary>Distance between consecutive maps, samples.</summary>
     public readonly long MapLength;
 
-    /// <summary>(pixel size, defocus) planes per orientation, P·D.</summary>
-    public readonly int Planes;
-
-    /// <summary>Orientations of the whole search, M (the stride of the global index's plane part).</summary>
-    public readonly int OrientationCount;
-
     /// <summary>Describes maps of a <paramref name="frameHeight"/> x <paramref name="frameWidth"/> frame.</summary>
-    public StatisticsLayout(int regionHeight, int regionWidth, int frameHeight, int frameWidth, int planes, int orientationCount)
+    public StatisticsLayout(int regionHeight, int regionWidth, int frameHeight, int frameWidth)
     {
         RegionHeight = regionHeight;
         RegionWidth = regionWidth;
         FrameWidth = frameWidth;
         MapLength = (long)frameHeight * frameWidth;
-        Planes = planes;
-        OrientationCount = orientationCount;
     }
 
     /// <summary>Pixels of the statistics region.</summary>
