@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ILGPU;
 using ILGPU.Runtime;
 using LeopardEm.Cuda.Devices;
@@ -10,11 +11,12 @@ namespace LeopardEm.Cuda;
 
 /// <summary>
 /// The kernels of the device pipeline compiled for one accelerator, each with the launch shape it needs. Compiling
-/// costs time (a fraction of a second per kernel on the CPU accelerator), so a kernel is compiled on first use and
-/// kept; launches are queued on the accelerator's default stream.
+/// costs time (a fraction of a second per kernel), so a kernel is compiled on first use and kept as long as its
+/// accelerator (<see cref="For"/>); launches are queued on the accelerator's default stream.
 /// </summary>
 internal sealed class DeviceKernels
 {
+    private static readonly ConditionalWeakTable<Accelerator, DeviceKernels> Compiled = [];
     private readonly Accelerator _accelerator;
     private readonly Lazy<Action<KernelConfig, SliceGeometry, ArrayView<ComplexF>, ArrayView<float>, ArrayView<ComplexF>, int>> _slices;
     private readonly Lazy<Action<KernelConfig, ArrayView<ComplexF>, ArrayView<float>, ArrayView<ComplexF>, ArrayView<int>, ArrayView<int>, int, int>> _filters;
@@ -23,8 +25,11 @@ internal sealed class DeviceKernels
     private readonly Lazy<Action<KernelConfig, StatisticsLayout, ArrayView<float>, ArrayView<int>, int, ArrayView<float>, ArrayView<int>, ArrayView<double>, ArrayView<double>>> _statistics;
     private readonly Lazy<Action<KernelConfig, RefineLayout, ArrayView<float>, int, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>>> _refine;
 
-    /// <summary>Prepares (lazily) the kernels for <paramref name="accelerator"/>.</summary>
-    public DeviceKernels(Accelerator accelerator)
+    /// <summary>The kernels of <paramref name="accelerator"/>, shared by all its pipelines.</summary>
+    public static DeviceKernels For(Accelerator accelerator) => Compiled.GetValue(accelerator, a => new DeviceKernels(a));
+
+    // Prepares (lazily) the kernels for `accelerator`.
+    private DeviceKernels(Accelerator accelerator)
     {
         _accelerator = accelerator;
         _slices = new(() => accelerator.LoadStreamKernel<SliceGeometry, ArrayView<ComplexF>, ArrayView<float>, ArrayView<ComplexF>, int>(

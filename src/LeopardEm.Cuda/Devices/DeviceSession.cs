@@ -22,6 +22,10 @@ public sealed class DeviceSession : IDisposable
     /// <summary>The accelerator kernels and pipelines run on.</summary>
     public Accelerator Accelerator { get; }
 
+    /// <summary>Held while a pipeline uses the accelerator: it runs one pipeline at a time (pipelines bind it to their
+    /// thread and queue on its default stream).</summary>
+    internal object Gate { get; } = new();
+
     /// <summary>True for a CUDA device.</summary>
     public bool IsCuda => Accelerator is CudaAccelerator;
 
@@ -33,10 +37,15 @@ public sealed class DeviceSession : IDisposable
         _ => Accelerator.Name,
     };
 
-    /// <summary>ILGPU's CPU accelerator.</summary>
+    /// <summary>
+    /// ILGPU's CPU accelerator, shaped for speed rather than for mimicking a GPU: one multiprocessor per processor, each
+    /// running groups of two threads. The CPU accelerator runs every thread of a group as an OS thread synchronised at
+    /// barriers, so ILGPU's default (groups of 16 on one multiprocessor) spends most of its time switching threads.
+    /// </summary>
     public static DeviceSession CreateCpu()
     {
-        var context = Context.Create(builder => builder.CPU().EnableAlgorithms());
+        var device = new CPUDevice(numThreadsPerWarp: 2, numWarpsPerMultiprocessor: 1, numMultiprocessors: Environment.ProcessorCount);
+        var context = Context.Create(builder => builder.CPU(device).EnableAlgorithms());
         try
         {
             return new DeviceSession(context, context.CreateCPUAccelerator(0));

@@ -50,7 +50,7 @@ public static class DeviceConformance
     {
         var scene = new ConformanceScene(engine, convention);
         RotationMatrixF[] rotations = [.. Enumerable.Range(0, scene.Space.OrientationCount).Select(scene.Space.Rotation)];
-        var device = DeviceSlices(accelerator, new DeviceKernels(accelerator), scene.Template, rotations, convention);
+        var device = DeviceSlices(accelerator, DeviceKernels.For(accelerator), scene.Template, rotations, convention);
         var length = scene.Template.Size * scene.Template.HalfWidth;
         var reference = new ComplexF[device.Length];
         for (var o = 0; o < rotations.Length; o++)
@@ -80,7 +80,7 @@ public static class DeviceConformance
         var planes = scene.Filters.Length;
         using var binding = accelerator.BindScoped();
         using var correlator = new DeviceCorrelator(
-            accelerator, new DeviceKernels(accelerator), DeviceFft.Create(accelerator, engine), scene.Template, scene.Space.SliceConvention,
+            accelerator, DeviceKernels.For(accelerator), DeviceFft.Create(accelerator, engine), scene.Template, scene.Space.SliceConvention,
             planes, size, size, orientations * planes);
         correlator.SetImage(scene.ImageSpectrum);
         correlator.SetFilters(scene.Filters);
@@ -157,7 +157,7 @@ public static class DeviceConformance
         }
 
         var layout = new StatisticsLayout(height, width, frameHeight, frameWidth);
-        var kernels = new DeviceKernels(accelerator);
+        var kernels = DeviceKernels.For(accelerator);
         using var binding = accelerator.BindScoped();
         using var correlations = accelerator.Allocate1D(maps.SelectMany(m => m).ToArray());
         // Map o·P + p has global index p·M + o.

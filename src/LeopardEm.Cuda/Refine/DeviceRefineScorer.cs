@@ -55,7 +55,7 @@ public sealed class DeviceRefineScorer : IDisposable
         var maps = BatchSizing.Maps(
             options.MemoryBudgetBytes ?? DeviceMemory.Available(accelerator), fixedBytes, perMap,
             (int)Math.Min(options.MaxCorrelationsPerBatch, search.CorrelationsPerParticle), options);
-        _kernels = new DeviceKernels(accelerator);
+        _kernels = DeviceKernels.For(accelerator);
         try
         {
             _mean = accelerator.Allocate1D<float>(crop);

@@ -63,7 +63,7 @@ public sealed class DeviceSearchPipeline : IDisposable
         var maps = BatchSizing.Maps(
             options.MemoryBudgetBytes ?? DeviceMemory.Available(accelerator), fixedBytes,
             DeviceCorrelator.BytesPerMap(n, frame.Height, frame.Width), Math.Min(options.MaxCorrelationsPerBatch, space.Total), options);
-        _kernels = new DeviceKernels(accelerator);
+        _kernels = DeviceKernels.For(accelerator);
         try
         {
             _mip = accelerator.Allocate1D<float>(_layout.Pixels);

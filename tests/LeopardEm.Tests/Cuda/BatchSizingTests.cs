@@ -5,21 +5,17 @@ namespace LeopardEm.Tests.Cuda;
 /// <summary>How device batches are sized from memory, and shrunk when an allocation runs out of memory.</summary>
 public sealed class BatchSizingTests
 {
-    private static readonly DevicePipelineOptions Options = new() { MaxCorrelationsPerBatch = 64, MemoryFraction = 0.5, ReservedBytes = 100 };
+    private static readonly DevicePipelineOptions Options = new() { MemoryFraction = 0.5, ReservedBytes = 100 };
 
     [Theory]
-    // usable = 10000·0.5 − 100 − 900 = 4000 bytes: 4000/1000 = 4 orientations fit.
-    [InlineData(10_000, 900, 1000, 2, 100, 4)]
-    // The cap: 64 correlations / 8 planes = 8 orientations, however much memory there is.
-    [InlineData(1_000_000, 0, 10, 8, 100, 8)]
-    // No more than the run has.
-    [InlineData(1_000_000, 0, 10, 1, 3, 3)]
+    // usable = 10000·0.5 − 100 − 900 = 4000 bytes: 4000/1000 = 4 maps fit.
+    [InlineData(10_000, 900, 1000, 100, 4)]
+    // The cap, however much memory there is.
+    [InlineData(1_000_000, 0, 10, 8, 8)]
     // Never fewer than one, even when the estimate says nothing fits (the allocation decides).
-    [InlineData(1_000, 5_000, 1000, 2, 100, 1)]
-    // More planes than the cap: one whole orientation.
-    [InlineData(1_000_000, 0, 10, 100, 100, 1)]
-    public void Orientations_fit_memory_cap_and_run(long available, long fixedBytes, long perOrientation, int planes, int orientations, int expected) =>
-        Assert.Equal(expected, BatchSizing.Orientations(available, fixedBytes, perOrientation, planes, orientations, Options));
+    [InlineData(1_000, 5_000, 1000, 100, 1)]
+    public void Maps_fit_memory_and_cap(long available, long fixedBytes, long perMap, int cap, int expected) =>
+        Assert.Equal(expected, BatchSizing.Maps(available, fixedBytes, perMap, cap, Options));
 
     [Fact]
     public void Out_of_memory_halves_the_batch_until_it_fits()
@@ -36,7 +32,7 @@ public sealed class BatchSizingTests
     }
 
     [Fact]
-    public void Out_of_memory_with_one_orientation_and_other_failures_propagate()
+    public void Out_of_memory_with_one_map_and_other_failures_propagate()
     {
         var tried = new List<int>();
         Assert.Throws<OutOfMemoryException>(() => BatchSizing.AllocateWithRetry<int>(3, batch =>

@@ -7,7 +7,8 @@ namespace LeopardEm.Tests.Cuda;
 
 /// <summary>
 /// The device path on ILGPU's CPU accelerator against the CPU code (<see cref="DeviceConformance"/>): kernel stages,
-/// the search pipeline against the CPU backend, the refinement scorer against the CPU refinement. Each check states
+/// the device search backend against the CPU backend (and against itself across batch sizes and shards), the device
+/// refine backend against the CPU refinement. Each check states
 /// its measure and tolerance (relative 1e-5 for values, exact for best indices at clear maxima and for the statistics
 /// kernel's max/index).
 /// </summary>
@@ -29,12 +30,12 @@ public sealed class DeviceConformanceTests(CpuAccelerator cpu, ITestOutputHelper
         AssertPassed(DeviceConformance.Statistics(cpu.Session.Accelerator));
 
     [Fact]
-    public void Search_pipeline_matches_the_cpu_backend() =>
-        AssertPassed(DeviceConformance.Search(cpu.Session.Accelerator, FftEngines.Default));
+    public void Search_backend_matches_the_cpu_backend() =>
+        AssertPassed(DeviceConformance.Search(cpu.Session, FftEngines.Default));
 
     [Fact]
-    public void Refine_scorer_matches_the_cpu_refinement() =>
-        AssertPassed(DeviceConformance.Refine(cpu.Session.Accelerator, FftEngines.Default));
+    public void Refine_backend_matches_the_cpu_refinement() =>
+        AssertPassed(DeviceConformance.Refine(cpu.Session, FftEngines.Default));
 
     private void AssertPassed(IReadOnlyList<ConformanceCheck> checks)
     {

@@ -19,13 +19,13 @@ public sealed class SliceKernelTests(CpuAccelerator cpu)
     [InlineData(18, SliceConvention.Exact)]
     public void Slices_are_identical_to_the_cpu_slicer(int size, SliceConvention convention)
     {
-        var template = TemplateSpectrum.FromVolume(SyntheticSearch.BlobVolume(size, seed: size), FftEngines.Managed);
+        var template = TemplateSpectrum.FromVolume(SearchCase.BlobVolume(size, seed: size), FftEngines.Managed);
         // Round angles put frequencies on the x' = 0 plane, where the conventions differ; random ones elsewhere.
         EulerAngles[] round = [new(0, 0, 0), new(0, 90, 0), new(90, 0, 0), new(0, 30, 270), new(180, 90, 0), new(0, 150, 90)];
-        var angles = round.Concat(SyntheticSearch.RandomOrientations(6, seed: 3)).Select(a => a.RoundToSingle());
+        var angles = round.Concat(SearchCase.RandomOrientations(6, seed: 3)).Select(a => a.RoundToSingle());
         RotationMatrixF[] rotations = [.. angles.Select(a => convention == SliceConvention.Leopard ? RomaFloat32Rotation.FromEuler(a) : RotationMatrixF.FromEuler(a))];
 
-        var device = DeviceConformance.DeviceSlices(cpu.Session.Accelerator, new DeviceKernels(cpu.Session.Accelerator), template, rotations, convention);
+        var device = DeviceConformance.DeviceSlices(cpu.Session.Accelerator, DeviceKernels.For(cpu.Session.Accelerator), template, rotations, convention);
 
         var length = size * (size / 2 + 1);
         for (var o = 0; o < rotations.Length; o++)
