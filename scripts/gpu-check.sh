@@ -4,8 +4,10 @@
 #   scripts/gpu-check.sh publish          build artifacts/gpu-check/gpu-check here: self-contained linux-x64, one
 #                                         compressed file (~40 MB), no SDK or runtime needed where it runs
 #   scripts/gpu-check.sh run [ARGS...]    run it (on the GPU machine): conformance of every kernel and of the
-#                                         pipeline against the CPU code, then throughput at 4096² with a 512³
-#                                         template and the cuFFT floor; results in $OUT (default artifacts/gpu-check-out)
+#                                         search and refine backends against the CPU code (and the search's MIP and
+#                                         best index against itself across batch sizes and shards, bit for bit), then
+#                                         throughput at 4096² with a 512³ template against the cuFFT floor measured in
+#                                         the same process; results in $OUT (default artifacts/gpu-check-out)
 #   scripts/gpu-check.sh [ARGS...]        publish if the SDK is here and the binary is missing or stale, then run
 #
 # ARGS go to the program (--device cpu, --tiny, --seconds S, --no-throughput, ...; gpu-check --help lists them).

@@ -23,6 +23,9 @@ internal sealed record CheckOptions
     /// <summary>Defocus planes per orientation of the throughput run.</summary>
     public int Defocus { get; init; } = 2;
 
+    /// <summary>Orientations per batch of the throughput run (Leopard-EM's orientation_batch_size).</summary>
+    public int Batch { get; init; } = 32;
+
     /// <summary>Seconds the timed search and the FFT floor each run for (about).</summary>
     public double Seconds { get; init; } = 20;
 
@@ -37,10 +40,11 @@ internal sealed record CheckOptions
         gpu-check — the CUDA device path against the CPU code, and its throughput.
           --device cuda|cpu     accelerator (default cuda; cpu = ILGPU's CPU accelerator)
           --device-index I      CUDA device (default 0)
-          --tiny                throughput at 128² with a 32³ template, 2 s (also LEOPARD_GPU_CHECK_SIZE=tiny)
+          --tiny                throughput at 128² with a 32³ template, batches of 4, 2 s (also LEOPARD_GPU_CHECK_SIZE=tiny)
           --micrograph W        throughput micrograph edge, pixels (default 4096)
           --template N          throughput template edge, voxels (default 512)
           --defocus D           defocus planes per orientation (default 2)
+          --batch B             orientations per batch of the throughput run (default 32)
           --seconds S           seconds per timed measurement (default 20)
           --no-throughput       conformance checks only
           --out DIR             where gpu-check.json goes (default $OUT, else .)
@@ -68,6 +72,7 @@ internal sealed record CheckOptions
                 "--micrograph" => options with { Micrograph = Int() },
                 "--template" => options with { Template = Int() },
                 "--defocus" => options with { Defocus = Int() },
+                "--batch" => options with { Batch = Int() },
                 "--seconds" => options with { Seconds = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--no-throughput" => options with { SkipThroughput = true },
                 "--out" => options with { OutputFolder = Value() },
@@ -75,13 +80,13 @@ internal sealed record CheckOptions
             };
         }
 
-        if (options.Template < 4 || options.Template % 2 != 0 || options.Micrograph < options.Template || options.Defocus < 1 || options.Seconds <= 0)
+        if (options.Template < 4 || options.Template % 2 != 0 || options.Micrograph < options.Template || options.Defocus < 1 || options.Batch < 1 || options.Seconds <= 0)
         {
-            throw new FormatException("The template edge must be even and at most the micrograph's; defocus ≥ 1; seconds > 0.");
+            throw new FormatException("The template edge must be even and at most the micrograph's; defocus and batch ≥ 1; seconds > 0.");
         }
 
         return options;
     }
 
-    private CheckOptions Tiny() => this with { Micrograph = 128, Template = 32, Seconds = 2 };
+    private CheckOptions Tiny() => this with { Micrograph = 128, Template = 32, Batch = 4, Seconds = 2 };
 }

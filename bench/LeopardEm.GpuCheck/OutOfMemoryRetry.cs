@@ -1,8 +1,9 @@
-using ILGPU.Runtime;
 using LeopardEm.Bench;
+using LeopardEm.Cuda.Devices;
 using LeopardEm.Cuda.Diagnostics;
 using LeopardEm.Cuda.Search;
 using LeopardEm.Fft;
+using LeopardEm.Search;
 
 namespace LeopardEm.GpuCheck;
 
@@ -13,18 +14,19 @@ namespace LeopardEm.GpuCheck;
 /// </summary>
 internal static class OutOfMemoryRetry
 {
-    public static ConformanceCheck Check(Accelerator accelerator, Action<string> log)
+    public static ConformanceCheck Check(DeviceSession session, Action<string> log)
     {
         var engine = FftEngines.Default;
         var template = SyntheticSearch.Template(64, engine);
         using var inputs = SyntheticSearch.Inputs(new FrameSize(2048, 2048), template, 4096, 1, engine);
-        var options = new DevicePipelineOptions { MaxCorrelationsPerBatch = 4096, MemoryBudgetBytes = 8 * accelerator.MemorySize };
-        using var pipeline = new DeviceSearchPipeline(accelerator, inputs, options, engine);
-        var result = pipeline.Run(0, pipeline.OrientationsPerBatch);
-        log($"out-of-memory retry: settled on {pipeline.OrientationsPerBatch} orientations per batch");
-        var ran = result.Count == pipeline.OrientationsPerBatch && result.Mip.All(float.IsFinite);
+        var options = new DevicePipelineOptions { MaxCorrelationsPerBatch = 4096, MemoryBudgetBytes = 8 * session.Accelerator.MemorySize };
+        using var pipeline = new DeviceSearchPipeline(session.Accelerator, inputs, options, engine);
+        var batch = pipeline.MapsPerBatch;
+        var result = pipeline.Run(new SearchRange(0, batch));
+        log($"out-of-memory retry: settled on {batch} maps per batch");
+        var ran = result.Count == batch && result.Mip.All(float.IsFinite);
         return new ConformanceCheck(
-            "pipeline.out-of-memory-retry", pipeline.OrientationsPerBatch < 4096 && ran ? 0 : 1, 0,
-            $"1 unless an oversized first batch was halved to fit ({pipeline.OrientationsPerBatch} orientations of 2048² maps) and ran");
+            "pipeline.out-of-memory-retry", batch < 4096 && ran ? 0 : 1, 0,
+            $"1 unless an oversized first batch was halved to fit ({batch} maps of 2048²) and ran");
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using LeopardEm.Cuda.Devices;
 using LeopardEm.Cuda.Diagnostics;
-using LeopardEm.Cuda.Search;
 using LeopardEm.Fft;
 using LeopardEm.GpuCheck;
 
@@ -36,7 +35,7 @@ try
     using var session = options.Device == "cpu" ? DeviceSession.CreateCpu() : DeviceSession.CreateCuda(options.DeviceIndex);
     description = session.Description;
     Log($"device: {description}");
-    foreach (var check in DeviceConformance.RunAll(session.Accelerator))
+    foreach (var check in DeviceConformance.RunAll(session))
     {
         checks.Add(check);
         Log(check.ToString());
@@ -44,13 +43,13 @@ try
 
     if (session.IsCuda)
     {
-        checks.Add(OutOfMemoryRetry.Check(session.Accelerator, Log));
+        checks.Add(OutOfMemoryRetry.Check(session, Log));
         Log(checks[^1].ToString());
     }
 
     if (!options.SkipThroughput)
     {
-        throughput = Throughput.Measure(session.Accelerator, options, Log);
+        throughput = Throughput.Measure(session, options, Log);
     }
 }
 catch (Exception e)
