@@ -1,6 +1,6 @@
 using LeopardEm.Cli;
-using LeopardEm.Cuda.Devices;
 using LeopardEm.Config;
+using LeopardEm.Cuda.Devices;
 using LeopardEm.Tests.Programs;
 using LeopardEm.Tests.Settings;
 
