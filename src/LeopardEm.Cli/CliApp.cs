@@ -15,40 +15,20 @@ public static class CliApp
     /// <param name="error">Where diagnostics go (standard error in the real program).</param>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = BuildRootCommand(output, error);
-        var parse = root.Parse(args);
-        // Termination is handled here rather than by System.CommandLine, which gives up on the action after a timeout and
-        // exits before a long search has stopped and said so.
-        var configuration = new InvocationConfiguration
-        {
-            Output = output,
-            Error = error,
-            EnableDefaultExceptionHandler = false,
-            ProcessTerminationTimeout = null,
-        };
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var problem in parse.Errors)
-            {
-                error.WriteLine($"error: {problem.Message}");
-            }
-
-            error.WriteLine("Run 'leopard --help' for usage.");
-            return ExitCodes.UsageError;
-        }
-
         using var termination = new TerminationSignal();
         try
         {
-            return parse.InvokeAsync(configuration, termination.Token).GetAwaiter().GetResult();
+            var code = Invoke(args, output, error, termination.Token);
+            return code == ExitCodes.Cancelled ? termination.ExitCode : code;
         }
         catch (OperationCanceledException)
         {
             error.WriteLine(CancelledMessage);
-            return ExitCodes.Cancelled;
+            return termination.ExitCode;
         }
         catch (Exception ex)
         {
+            // Every failure ends in one line naming what went wrong; the trace only on request.
             error.WriteLine($"error: {ex.Message}");
             if (Environment.GetEnvironmentVariable("LEOPARD_DEBUG") is { Length: > 0 })
             {
@@ -61,6 +41,33 @@ public static class CliApp
 
             return ExitCodes.RuntimeFailure;
         }
+    }
+
+    private static int Invoke(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation)
+    {
+        var root = BuildRootCommand(output, error);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+            {
+                error.WriteLine($"error: {problem.Message}");
+            }
+
+            error.WriteLine("Run 'leopard --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        // Termination is handled here rather than by System.CommandLine, which gives up on the action after a timeout and
+        // exits before a long search has stopped and said so.
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+        return parse.InvokeAsync(configuration, cancellation).GetAwaiter().GetResult();
     }
 
     /// <summary>What a cancelled run prints.</summary>

@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>The user interrupted the run (Ctrl-C, SIGINT): 128 + 2, the shell convention.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>The run was asked to stop (SIGTERM, e.g. SLURM's scancel or preemption): 128 + 15.</summary>
+    public const int Terminated = 143;
 }

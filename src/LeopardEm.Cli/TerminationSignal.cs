@@ -2,8 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace LeopardEm.Cli;
 
-/// <summary>A cancellation token that Ctrl-C (SIGINT) and SIGTERM (e.g. SLURM's scancel) cancel instead of killing the
-/// process, so a running search stops between batches and exits cleanly.</summary>
+/// <summary>A cancellation token that Ctrl-C (SIGINT) and SIGTERM (e.g. SLURM's scancel or preemption) cancel instead of
+/// killing the process, so a running search stops between batches and exits cleanly, with the shell's exit code for the
+/// signal (<see cref="ExitCode"/>).</summary>
 internal sealed class TerminationSignal : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
@@ -16,7 +17,13 @@ internal sealed class TerminationSignal : IDisposable
         _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
     }
 
+    private volatile int _exitCode = ExitCodes.Cancelled;
+
     public CancellationToken Token => _source.Token;
+
+    /// <summary>The exit code of a cancelled run: 130 after SIGINT (or a cancellation without a signal), 143 after
+    /// SIGTERM.</summary>
+    public int ExitCode => _exitCode;
 
     public void Dispose()
     {
@@ -28,6 +35,7 @@ internal sealed class TerminationSignal : IDisposable
     private void Cancel(PosixSignalContext context)
     {
         context.Cancel = true;
+        _exitCode = context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Cancelled;
         _source.Cancel();
     }
 }

@@ -10,10 +10,8 @@ namespace LeopardEm.Cli.Commands;
 /// backend, slice arithmetic.</summary>
 internal sealed class ComputeOptionSet
 {
-    private readonly Option<int> _threads = new("--threads")
-    {
-        Description = "Worker threads (default: one per processor).",
-    };
+    private readonly Option<int> _threads = NumberOptions.Whole(
+        "--threads", "Worker threads (default: one per processor).", n => n >= 0, "0 (all processors) or more");
 
     private readonly Option<BackendKind> _backend = new("--backend")
     {
@@ -33,13 +31,6 @@ internal sealed class ComputeOptionSet
         command.Add(_threads);
         command.Add(_backend);
         command.Add(_leopardSlices);
-        _threads.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError("--threads must be 0 (all processors) or more.");
-            }
-        });
     }
 
     public int Threads(ParseResult parse) => parse.GetValue(_threads);

@@ -23,17 +23,7 @@ internal static class DemoCommand
             Description = $"Directory for the inputs, configuration and results (default: ./{DemoScenario.DefaultDirectory}).",
             DefaultValueFactory = _ => new DirectoryInfo(DemoScenario.DefaultDirectory),
         };
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Worker threads (default: one per processor).",
-        };
-        threads.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError("--threads must be 0 (all processors) or more.");
-            }
-        });
+        var threads = NumberOptions.Whole("--threads", "Worker threads (default: one per processor).", n => n >= 0, "0 (all processors) or more");
         var size = new Option<string>("--size")
         {
             Description = "default: 1024 x 1024 px micrograph, 12 particles (1-2 minutes on 2 cores); small: 256 x 256 px, 4 particles (seconds).",
@@ -104,7 +94,7 @@ internal static class DemoCommand
         console.WriteLine();
         console.WriteLine(Invariant(
             $"Refining the {outcome.Peaks.Count} particle(s) found over ± one grid step in {DemoRefinement.Subdivisions} fine steps per side (refine_template)..."));
-        var refine = DemoRefinement.Prepare(scenario, outcome, threads);
+        using var refine = DemoRefinement.Prepare(scenario, outcome, threads);
         var refined = SearchProgressDisplay.Run(console, refine.TotalCorrelations, progress => refine.Run(progress, cancellation));
         RefinementTable.Write(console, DemoRefinement.Compare(report, found, refined), refined.SearchSeconds);
 

@@ -54,7 +54,7 @@ internal static class MatchTemplateCommand
                    console, loaded,
                    settings => MatchTemplateJob.Prepare(settings, Directory.GetCurrentDirectory(), options, backend(settings.ComputationalConfig.GpuIds))))
         {
-            if (job.BackendNote is { } note)
+            foreach (var note in job.Notes)
             {
                 console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
             }

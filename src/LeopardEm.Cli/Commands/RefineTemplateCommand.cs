@@ -62,7 +62,7 @@ internal static class RefineTemplateCommand
         string configPath, RefineTemplateOptions options, Func<GpuIds, ComputeBackend> backend, TextWriter output, CancellationToken cancellation)
     {
         var console = ConsoleFactory.For(output);
-        var job = ConfiguredJob.Prepare(
+        using var job = ConfiguredJob.Prepare(
             console, RefineTemplateConfig.Load(configPath),
             settings => RefineTemplateJob.Prepare(settings, Directory.GetCurrentDirectory(), options, backend(settings.ComputationalConfig.GpuIds)));
         foreach (var note in job.Notes)

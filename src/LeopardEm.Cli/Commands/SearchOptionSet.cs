@@ -13,21 +13,14 @@ internal sealed class SearchOptionSet
         Description = "Write the particle table (Leopard-EM columns, pandas layout) to this CSV file.",
     };
 
-    private readonly Option<int> _batchSize = new("--orientation-batch-size")
-    {
-        Description = "Orientations handed to a worker at a time (does not change results).",
-        DefaultValueFactory = _ => 16,
-    };
+    private readonly Option<int> _batchSize = NumberOptions.Whole(
+        "--orientation-batch-size", "Orientations handed to a worker at a time (does not change results).", n => n >= 1, "at least 1", 16);
 
-    private readonly Option<double?> _falsePositives = new("--false-positives")
-    {
-        Description = "Expected number of false peaks that sets the z-score threshold (default 1.0).",
-    };
+    private readonly Option<double?> _falsePositives = NumberOptions.OptionalReal(
+        "--false-positives", "Expected number of false peaks that sets the z-score threshold (default 1.0).", v => v > 0, "a positive number");
 
-    private readonly Option<double?> _zScoreCutoff = new("--z-score-cutoff")
-    {
-        Description = "Use this z-score threshold instead of one derived from --false-positives.",
-    };
+    private readonly Option<double?> _zScoreCutoff = NumberOptions.OptionalReal(
+        "--z-score-cutoff", "Use this z-score threshold instead of one derived from --false-positives.", _ => true, "a finite number");
 
     public ComputeOptionSet Compute => _compute;
 
@@ -45,16 +38,6 @@ internal sealed class SearchOptionSet
                 result.AddError("--false-positives and --z-score-cutoff are alternatives; give one of them.");
             }
         });
-        _batchSize.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() >= 1, "--orientation-batch-size must be at least 1."));
-        _falsePositives.Validators.Add(r => Require(r, r.GetValueOrDefault<double?>() > 0, "--false-positives must be positive."));
-    }
-
-    private static void Require(System.CommandLine.Parsing.OptionResult result, bool condition, string message)
-    {
-        if (!condition)
-        {
-            result.AddError(message);
-        }
     }
 
     public MatchTemplateOptions Read(ParseResult parse) => new()

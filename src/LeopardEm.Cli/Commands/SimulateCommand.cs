@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Numerics;
 using LeopardEm.Imaging;
@@ -23,17 +22,19 @@ internal static class SimulateCommand
             Description = "Atomic model: PDB (.pdb, .ent) or mmCIF (.cif). The first model is used, with every atom of it.",
         };
         var outputFile = new Option<FileInfo>("--output", "-o") { Description = "The template to write (MRC, float32).", Required = true };
-        var pixelSize = new Option<double>("--pixel-size") { Description = "Voxel size of the template in Å (the micrograph's pixel size).", Required = true };
-        var box = new Option<int>("--box") { Description = "Edge length of the cubic template in voxels (even).", Required = true };
-        var voltage = new Option<double>("--voltage") { Description = "Accelerating voltage in kV.", DefaultValueFactory = _ => 300.0 };
-        var exposure = new Option<double>("--exposure")
-        {
-            Description = "Total exposure in e⁻/Å² for the cumulative dose filter (Grant & Grigorieff 2015).",
-            DefaultValueFactory = _ => 30.0,
-        };
+        var pixelSize = NumberOptions.Real(
+            "--pixel-size", "Voxel size of the template in Å (the micrograph's pixel size).", v => v > 0, "a positive number of Å");
+        pixelSize.Required = true;
+        var box = NumberOptions.Whole(
+            "--box", "Edge length of the cubic template in voxels (even).", n => n >= 2 && n % 2 == 0, "an even number of voxels, at least 2");
+        box.Required = true;
+        var voltage = NumberOptions.Real("--voltage", "Accelerating voltage in kV.", v => v > 0, "a positive number of kV", 300.0);
+        var exposure = NumberOptions.Real(
+            "--exposure", "Total exposure in e⁻/Å² for the cumulative dose filter (Grant & Grigorieff 2015).", v => v > 0,
+            "a positive number of e/Å²", 30.0);
         var noDose = new Option<bool>("--no-dose-weighting") { Description = "Do not apply the dose filter." };
-        var bScale = new Option<double>("--b-factor-scale") { Description = "Factor applied to every B-factor of the model.", DefaultValueFactory = _ => 1.0 };
-        var addedB = new Option<double>("--added-b") { Description = "B-factor in Å² added to every atom after scaling." };
+        var bScale = NumberOptions.Real("--b-factor-scale", "Factor applied to every B-factor of the model.", _ => true, "a number", 1.0);
+        var addedB = NumberOptions.Real("--added-b", "B-factor in Å² added to every atom after scaling.", _ => true, "a number of Å²");
         var removeHydrogens = new Option<bool>("--remove-hydrogens")
         {
             Description = "Leave out hydrogens (default true; '--remove-hydrogens false' keeps them).",
@@ -45,17 +46,15 @@ internal static class SimulateCommand
             Description = "Put the model's centroid at the box centre, voxel N/2 (default true; 'false' keeps the file's origin there).",
             DefaultValueFactory = _ => true,
         };
-        var upsampling = new Option<int>("--upsampling")
-        {
-            Description = "Oversampling of the integration grid (1, 2, 4, ...); -1 chooses like ttsim3d (4 above 1.5 Å, 2 above 0.75 Å).",
-            DefaultValueFactory = _ => SimulatorConfig.AutomaticUpsampling,
-        };
+        var upsampling = NumberOptions.Whole(
+            "--upsampling", "Oversampling of the integration grid (1, 2, 4, ...); -1 chooses like ttsim3d (4 above 1.5 Å, 2 above 0.75 Å).",
+            n => n is -1 or >= 1, "-1 (automatic) or at least 1", SimulatorConfig.AutomaticUpsampling);
         var mtf = new Option<string?>("--mtf")
         {
             Description = "Multiply by this detector MTF: a RELION STAR file, or a ttsim3d name such as k2_300kv found in $" +
                           MtfCatalog.DirectoryVariable + ".",
         };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (default: one per processor)." };
+        var threads = NumberOptions.Whole("--threads", "Worker threads (default: one per processor).", n => n >= 0, "0 (all processors) or more");
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace the output file if it exists." };
 
         var command = new Command(
@@ -68,12 +67,6 @@ internal static class SimulateCommand
             model, outputFile, pixelSize, box, voltage, exposure, noDose, bScale, addedB, removeHydrogens, removeWaters,
             center, upsampling, mtf, threads, overwrite,
         };
-        pixelSize.Validators.Add(r => Require(r, r.GetValueOrDefault<double>() > 0, "--pixel-size must be a positive number of Å."));
-        box.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() is >= 2 and var n && n % 2 == 0, "--box must be an even number of voxels, at least 2."));
-        voltage.Validators.Add(r => Require(r, r.GetValueOrDefault<double>() > 0, "--voltage must be positive (kV)."));
-        exposure.Validators.Add(r => Require(r, r.GetValueOrDefault<double>() > 0, "--exposure must be positive (e/Å²)."));
-        upsampling.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() is -1 or >= 1, "--upsampling must be -1 (automatic) or at least 1."));
-        threads.Validators.Add(r => Require(r, r.GetValueOrDefault<int>() >= 0, "--threads must be 0 (all processors) or more."));
         command.SetAction((parse, cancellation) =>
         {
             var settings = new SimulatorSettings
@@ -101,14 +94,6 @@ internal static class SimulateCommand
             return CancellableRun.Start(error, cancellation, () => Execute(settings, target, allowOverwrite, threadCount, output, cancellation));
         });
         return command;
-    }
-
-    private static void Require(OptionResult result, bool condition, string message)
-    {
-        if (!condition)
-        {
-            result.AddError(message);
-        }
     }
 
     private static int Execute(

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LeopardEm.Imaging;
 
 namespace LeopardEm.Fft;
@@ -23,6 +24,7 @@ public sealed unsafe class ManagedFftEngine : IFftEngine
     /// <inheritdoc />
     public string Location
     {
+        [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "A single-file app has no assembly path; the empty Location falls back to the assembly name.")]
         get
         {
             var assembly = typeof(ManagedFftEngine).Assembly;

@@ -31,7 +31,40 @@ public static class MrcWriter
     public static void Write(string path, Image2D image, bool overwrite, MrcWriteOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(image);
-        Write(path, image.Data, image.Width, image.Height, 1, ImageSpaceGroup, overwrite, options ?? MrcWriteOptions.Default);
+        Write(path, image.Data, image.Width, image.Height, 1, 1, ImageSpaceGroup, overwrite, options ?? MrcWriteOptions.Default);
+    }
+
+    /// <summary>Writes an image stack (a RELION <c>.mrcs</c>): NX = width, NY = height, NZ = number of images, MZ = 1,
+    /// ISPG 0, as RELION writes its particle stacks. CELLA z is the voxel size (one section).</summary>
+    /// <param name="path">The target file; its directory must exist.</param>
+    /// <param name="images">The images, all of the same size; image i is section i (RELION's image i + 1).</param>
+    /// <param name="overwrite">When false, an existing target is an <see cref="IOException"/> raised before anything
+    /// is written.</param>
+    /// <param name="options">Voxel size, origin, labels and mode; <see cref="MrcWriteOptions.Default"/> if null.</param>
+    /// <exception cref="ArgumentException">The stack is empty, the images differ in size, or the options are
+    /// invalid.</exception>
+    /// <exception cref="IOException">The target exists and may not be overwritten, or the write failed.</exception>
+    public static void WriteStack(string path, IReadOnlyList<Image2D> images, bool overwrite, MrcWriteOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.Count == 0)
+        {
+            throw new ArgumentException("An image stack needs at least one image.", nameof(images));
+        }
+
+        int width = images[0].Width, height = images[0].Height;
+        if (images.Any(i => i.Width != width || i.Height != height))
+        {
+            throw new ArgumentException($"Every image of a stack must be {width} x {height}.", nameof(images));
+        }
+
+        var samples = new float[checked(width * height * images.Count)];
+        for (var i = 0; i < images.Count; i++)
+        {
+            images[i].Data.CopyTo(samples, i * width * height);
+        }
+
+        Write(path, samples, width, height, images.Count, 1, ImageSpaceGroup, overwrite, options ?? MrcWriteOptions.Default);
     }
 
     /// <summary>Writes a volume: NX = width, NY = height, NZ = MZ = depth, ISPG 1.</summary>
@@ -45,7 +78,7 @@ public static class MrcWriter
     public static void Write(string path, Volume3D volume, bool overwrite, MrcWriteOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(volume);
-        Write(path, volume.Data, volume.Width, volume.Height, volume.Depth, VolumeSpaceGroup, overwrite, options ?? MrcWriteOptions.Default);
+        Write(path, volume.Data, volume.Width, volume.Height, volume.Depth, volume.Depth, VolumeSpaceGroup, overwrite, options ?? MrcWriteOptions.Default);
     }
 
     /// <summary>Writes a 2-D image as a complete MRC file to <paramref name="stream"/> (from its current position), for
@@ -57,7 +90,7 @@ public static class MrcWriter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(image);
-        Encode(image.Data, image.Width, image.Height, 1, ImageSpaceGroup, options ?? MrcWriteOptions.Default)(stream);
+        Encode(image.Data, image.Width, image.Height, 1, 1, ImageSpaceGroup, options ?? MrcWriteOptions.Default)(stream);
     }
 
     /// <summary>Writes a volume as a complete MRC file to <paramref name="stream"/> (see
@@ -69,17 +102,18 @@ public static class MrcWriter
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(volume);
-        Encode(volume.Data, volume.Width, volume.Height, volume.Depth, VolumeSpaceGroup, options ?? MrcWriteOptions.Default)(stream);
+        Encode(volume.Data, volume.Width, volume.Height, volume.Depth, volume.Depth, VolumeSpaceGroup, options ?? MrcWriteOptions.Default)(stream);
     }
 
-    private static void Write(string path, float[] samples, int nx, int ny, int nz, int spaceGroup, bool overwrite, MrcWriteOptions options)
+    private static void Write(string path, float[] samples, int nx, int ny, int nz, int mz, int spaceGroup, bool overwrite, MrcWriteOptions options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        AtomicFileWriter.Write(path, overwrite, Encode(samples, nx, ny, nz, spaceGroup, options));
+        AtomicFileWriter.Write(path, overwrite, Encode(samples, nx, ny, nz, mz, spaceGroup, options));
     }
 
-    // Checks the options and prepares the header; the returned action writes header and samples.
-    private static Action<Stream> Encode(float[] samples, int nx, int ny, int nz, int spaceGroup, MrcWriteOptions options)
+    // Checks the options and prepares the header; the returned action writes header and samples. An image stack has
+    // MZ = 1 (one section per image); single images and volumes MZ = NZ.
+    private static Action<Stream> Encode(float[] samples, int nx, int ny, int nz, int mz, int spaceGroup, MrcWriteOptions options)
     {
         var labels = BuildLabels(options);
         if (options.Mode is not (MrcMode.Float32 or MrcMode.Float16))
@@ -99,7 +133,6 @@ public static class MrcWriter
         }
 
         var statistics = MrcStatistics.Compute(samples, options.Mode);
-        // An image stack would have MZ = 1; only single images and volumes are written, for which MZ = NZ.
         var header = new MrcHeader
         {
             Nx = nx,
@@ -108,8 +141,8 @@ public static class MrcWriter
             Mode = options.Mode,
             Mx = nx,
             My = ny,
-            Mz = nz,
-            CellLengths = new Vector3(nx, ny, nz) * voxel,
+            Mz = mz,
+            CellLengths = new Vector3(nx, ny, mz) * voxel,
             CellAngles = new Vector3(90f),
             MapC = 1,
             MapR = 2,

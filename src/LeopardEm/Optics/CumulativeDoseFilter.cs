@@ -1,3 +1,5 @@
+using LeopardEm.Numerics;
+
 namespace LeopardEm.Optics;
 
 /// <summary>
@@ -39,7 +41,7 @@ public sealed record CumulativeDoseFilter(
         // 2Nₑ(e^{−s/2Nₑ} − e^{−e/2Nₑ}) = −2Nₑ·e^{−s/2Nₑ}·expm1(−(e−s)/2Nₑ): exact for an infinite Nₑ (B_c = 0) too.
         var d = double.IsPositiveInfinity(ne)
             ? (DoseEnd - DoseStart) / DoseEnd
-            : -2 * ne * Math.Exp(-DoseStart / (2 * ne)) * ExpM1(-(DoseEnd - DoseStart) / (2 * ne)) / DoseEnd;
+            : -2 * ne * Math.Exp(-DoseStart / (2 * ne)) * PreciseMath.ExpM1(-(DoseEnd - DoseStart) / (2 * ne)) / DoseEnd;
         return Modifier switch
         {
             DoseFilterModifier.Sqrt => Math.Sqrt(d),
@@ -47,8 +49,4 @@ public sealed record CumulativeDoseFilter(
             _ => d,
         };
     }
-
-    /// <summary>eˣ − 1 without cancellation for small |x| (.NET's <c>double.ExpM1</c> computes <c>Exp(x) − 1</c>).</summary>
-    private static double ExpM1(double x) =>
-        Math.Abs(x) < 1e-5 ? x * (1 + x / 2 * (1 + x / 3)) : Math.Exp(x) - 1;
 }

@@ -11,12 +11,15 @@ namespace LeopardEm.Outputs;
 /// run wrote and names the output, not the temporary file).
 /// </summary>
 /// <typeparam name="TResult">What the job produces.</typeparam>
-public sealed class OutputSet<TResult>
+public sealed class OutputSet<TResult> : IDisposable
 {
     /// <summary>The prefix of this project's temporary output files, so stale ones are recognisable.</summary>
-    public const string TemporaryPrefix = ".leopard-tmp-";
+    public const string TemporaryPrefix = PublishEntry.TemporaryPrefix;
+
+    private const string LockPrefix = ".leopard-lock-";
 
     private readonly string _refusal;
+    private readonly Dictionary<string, FileStream> _locks = new(StringComparer.Ordinal);
 
     /// <summary>Declares the outputs.</summary>
     /// <param name="writers">The outputs, in the order they are reported and written.</param>
@@ -39,6 +42,35 @@ public sealed class OutputSet<TResult>
 
     /// <summary>The absolute paths of the outputs, in order.</summary>
     public IReadOnlyList<string> Paths => [.. Writers.Select(w => w.Target.Path)];
+
+    /// <summary>
+    /// Claims the outputs for a job, before any long work: locks them (<see cref="Lock"/>), repairs what a killed run
+    /// left (<see cref="Recover"/>), checks them (<see cref="Check"/>) together with the job's own
+    /// <paramref name="problems"/> and, when all is well, creates their folders. On any problem the locks are released
+    /// and nothing is created.
+    /// </summary>
+    /// <param name="inputs">The job's input files (YAML key, path).</param>
+    /// <param name="problems">Problems the job found itself (missing inputs), reported together with the outputs'.</param>
+    /// <returns>What was repaired, for the user.</returns>
+    /// <exception cref="SettingsValidationException">Listing every problem.</exception>
+    /// <exception cref="IOException">Another run holds an output.</exception>
+    public IReadOnlyList<string> Claim(IEnumerable<(string Key, string Path)> inputs, IEnumerable<SettingsProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        try
+        {
+            Lock();
+            var repaired = Recover();
+            SettingsValidationException.ThrowIfAny([.. problems, .. Check(inputs)]);
+            CreateDirectories();
+            return repaired;
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
 
     /// <summary>
     /// Everything that would stop the outputs from being written, found without changing anything (a writability
@@ -83,57 +115,163 @@ public sealed class OutputSet<TResult>
         return problems;
     }
 
-    /// <summary>Creates the folder of every output (after <see cref="Check"/> found nothing wrong).</summary>
+    /// <summary>
+    /// Takes this run's lock on every output whose folder exists (a hidden <c>.leopard-lock-NAME</c> file beside it,
+    /// held open exclusively until <see cref="Dispose"/>; the operating system releases it if the process dies), so two
+    /// runs can never write the same outputs at once. Outputs in folders still to be created are locked by
+    /// <see cref="CreateDirectories"/>.
+    /// </summary>
+    /// <exception cref="IOException">Another run holds an output's lock (the message names the output).</exception>
+    public void Lock()
+    {
+        foreach (var target in Writers.Select(w => w.Target).Where(t => Directory.Exists(Path.GetDirectoryName(t.Path))))
+        {
+            if (_locks.ContainsKey(target.Path))
+            {
+                continue;
+            }
+
+            var lockPath = Path.Combine(Path.GetDirectoryName(target.Path)!, LockPrefix + Path.GetFileName(target.Path));
+            try
+            {
+                _locks[target.Path] = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException ex)
+            {
+                throw new IOException(
+                    $"{target.Key}: {target.Describe()} is being written by another leopard run (it holds '{lockPath}'); " +
+                    "wait for it to finish or give this run other output paths.", ex);
+            }
+        }
+    }
+
+    /// <summary>Creates the folder of every output (after <see cref="Check"/> found nothing wrong) and locks the outputs
+    /// not locked yet.</summary>
     public void CreateDirectories()
     {
         foreach (var target in Writers.Select(w => w.Target))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target.Path)!);
         }
+
+        Lock();
+    }
+
+    /// <summary>Releases the locks and removes their files.</summary>
+    public void Dispose()
+    {
+        foreach (var (target, stream) in _locks)
+        {
+            // Deleted while still held, so no other run can take the lock between the release and the deletion.
+            DeleteQuietly(stream.Name);
+            stream.Dispose();
+        }
+
+        _locks.Clear();
     }
 
     /// <summary>
-    /// Writes every output for <paramref name="result"/>: all to temporary files first, then renamed into place
-    /// together; if anything fails, every temporary file is removed and the error names the output.
+    /// Writes every output for <paramref name="result"/> as one set: each to a temporary file beside its target (flushed
+    /// to disk), then a journal listing them, then each existing target is moved aside and each temporary file renamed
+    /// into place, and the journal is deleted (the commit point). If anything fails, what this run wrote is removed and
+    /// the old files are put back; after a kill at any moment, <see cref="Recover"/> (run by the next job on these
+    /// outputs) completes the same rollback, so the paths hold the complete old set or the complete new one.
     /// </summary>
     /// <returns>The paths written, in order.</returns>
     /// <exception cref="IOException">An output could not be written (the message names its key and path).</exception>
     public IReadOnlyList<string> Publish(TResult result)
     {
-        var temporaries = new List<(string Temporary, OutputTarget Target)>();
-        var published = 0;
+        if (Writers.Count == 0)
+        {
+            return [];
+        }
+
+        var run = Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal);
+        var entries = Writers.Select(w => PublishEntry.For(w.Target.Path, run)).ToList();
+        var journal = OutputJournal.PathFor(Path.GetDirectoryName(entries[0].Target)!, run);
+        var committed = false;
         try
         {
-            foreach (var writer in Writers)
+            for (var i = 0; i < Writers.Count; i++)
             {
-                var target = writer.Target;
-                var temporary = Path.Combine(
-                    Path.GetDirectoryName(target.Path)!,
-                    $"{TemporaryPrefix}{Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal)}-{Path.GetFileName(target.Path)}");
-                temporaries.Add((temporary, target));
-                Guard(target, () =>
+                var (writer, entry) = (Writers[i], entries[i]);
+                Guard(writer.Target, () =>
                 {
-                    using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                    using var stream = new FileStream(entry.Temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
                     writer.Write(stream, result);
                     stream.Flush(flushToDisk: true);
                 });
             }
 
-            foreach (var (temporary, target) in temporaries)
+            OutputJournal.Write(journal, entries);
+            for (var i = 0; i < Writers.Count; i++)
             {
-                Guard(target, () => File.Move(temporary, target.Path, AllowOverwrite));
-                published++;
+                var entry = entries[i];
+                Guard(Writers[i].Target, () =>
+                {
+                    if (entry.HadOld)
+                    {
+                        File.Move(entry.Target, entry.Backup, overwrite: false);
+                    }
+
+                    File.Move(entry.Temporary, entry.Target, overwrite: false);
+                });
             }
+
+            File.Delete(journal);
+            committed = true;
         }
         finally
         {
-            foreach (var (temporary, _) in temporaries.Skip(published))
+            if (!committed)
             {
-                DeleteQuietly(temporary);
+                OutputJournal.RollBack(entries);
+                DeleteQuietly(journal);
             }
         }
 
+        foreach (var entry in entries.Where(e => e.HadOld))
+        {
+            DeleteQuietly(entry.Backup);
+        }
+
         return Paths;
+    }
+
+    /// <summary>
+    /// Finishes what an earlier run on these outputs left behind when it was killed: an interrupted publication (a
+    /// journal naming one of these outputs) is rolled back, restoring the old files; temporary and set-aside files of
+    /// committed or abandoned runs are deleted. Call it before <see cref="Check"/>, while holding the outputs' locks.
+    /// </summary>
+    /// <returns>What was repaired, for the user (empty when nothing was left behind).</returns>
+    public IReadOnlyList<string> Recover()
+    {
+        var repaired = new List<string>();
+        var targets = Writers.Select(w => w.Target.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var folder in targets.Select(t => Path.GetDirectoryName(t)!).Distinct(StringComparer.Ordinal).Where(Directory.Exists))
+        {
+            foreach (var journal in OutputJournal.Find(folder))
+            {
+                var entries = OutputJournal.Read(journal);
+                if (entries.Any(e => targets.Contains(e.Target)))
+                {
+                    OutputJournal.RollBack(entries);
+                    File.Delete(journal);
+                    repaired.Add($"rolled back an interrupted write of {entries.Count} output(s) (journal {journal}); the old files are in place");
+                }
+            }
+        }
+
+        foreach (var target in targets.Where(t => Directory.Exists(Path.GetDirectoryName(t))))
+        {
+            foreach (var stale in PublishEntry.Leftovers(target))
+            {
+                DeleteQuietly(stale);
+                repaired.Add($"removed {stale}, left by an interrupted run");
+            }
+        }
+
+        return repaired;
     }
 
     private static void Guard(OutputTarget target, Action write)
@@ -181,7 +319,7 @@ public sealed class OutputSet<TResult>
     }
 
     // Runs while another exception propagates; a failure to clean up must not replace the original error.
-    private static void DeleteQuietly(string path)
+    internal static void DeleteQuietly(string path)
     {
         try
         {

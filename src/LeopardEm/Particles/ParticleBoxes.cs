@@ -57,7 +57,14 @@ public sealed class ParticleBoxes
         var smallestOffset = _search.PixelSizeOffsets.Min();
         foreach (var particle in particles)
         {
-            if (!(particle.NominalPixelSize > 0) || !(particle.PixelSize + smallestOffset > 0))
+            if (!(particle.NominalPixelSize > 0) || !(particle.PixelSize > 0))
+            {
+                throw new FormatException(
+                    $"{sourceName}: particle {particle.Row} has pixel size {particle.PixelSize} Å (nominal pixel_size " +
+                    $"{particle.NominalPixelSize} Å); both must be positive numbers of Å.");
+            }
+
+            if (!(particle.PixelSize + smallestOffset > 0))
             {
                 throw new FormatException(
                     $"{sourceName}: particle {particle.Row} has pixel size {particle.PixelSize} Å (nominal " +
@@ -129,6 +136,7 @@ public sealed class ParticleBoxes
     private PreparedMicrograph Prepare(string path)
     {
         var raw = _images(path);
+        SampleChecks.RequireSearchable(raw, "the micrograph", path);
         int h = raw.Height, w = raw.Width;
         if (h % 2 != 0 || w % 2 != 0)
         {

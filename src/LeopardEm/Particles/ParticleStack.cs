@@ -124,15 +124,21 @@ public sealed class ParticleStack
         var v => Convert.ToString(v, CultureInfo.InvariantCulture)!,
     };
 
-    private double Number(int row, string column) => Table[row, column] switch
+    private double Number(int row, string column)
     {
-        int i => i,
-        long l => l,
-        double d => d,
-        float f => f,
-        null => throw new FormatException($"{SourceName}: particle {row} has no value in column {column}."),
-        var v => throw new FormatException($"{SourceName}: particle {row}, column {column}: '{v}' is not a number."),
-    };
+        var value = Table[row, column] switch
+        {
+            int i => i,
+            long l => l,
+            double d => d,
+            float f => f,
+            null => throw new FormatException($"{SourceName}: particle {row} has no value in column {column}."),
+            var v => throw new FormatException($"{SourceName}: particle {row}, column {column}: '{v}' is not a number."),
+        };
+        return double.IsFinite(value)
+            ? value
+            : throw new FormatException($"{SourceName}: particle {row}, column {column}: {value} is not a finite number.");
+    }
 
     private int Integer(int row, string column)
     {

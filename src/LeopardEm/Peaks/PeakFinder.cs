@@ -3,10 +3,12 @@ using LeopardEm.Imaging;
 namespace LeopardEm.Peaks;
 
 /// <summary>
-/// Picks peaks from a z-score map as Leopard-EM's <c>locate_peaks</c> (spec §12.1): every pixel strictly above the
+/// Picks peaks from a score map as Leopard-EM's <c>locate_peaks</c> (spec §12.1): every pixel strictly above the
 /// cutoff is a candidate; candidates are visited in descending score and each kept one suppresses all candidates
 /// closer than the mask radius (strictly). Equal scores are visited in row-major order, so the result is
-/// deterministic.
+/// deterministic. The map is usually the z-score map; any map where larger means more significant works the same way
+/// (the p-value metric picks its −ln p map with it, spec §12.3), and then <see cref="Peak.ZScore"/> holds that map's
+/// value.
 /// </summary>
 public static class PeakFinder
 {
@@ -14,7 +16,7 @@ public static class PeakFinder
     public const double DefaultMaskRadius = 5.0;
 
     /// <summary>Finds the peaks of <paramref name="zScores"/> above <paramref name="cutoff"/>.</summary>
-    /// <param name="zScores">The z-score map.</param>
+    /// <param name="zScores">The score map (z-scores, or another score where larger is more significant).</param>
     /// <param name="cutoff">Threshold; only values strictly greater count.</param>
     /// <param name="maskRadius">Suppression radius in pixels (0 = none).</param>
     /// <returns>Peaks in descending z-score order.</returns>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LeopardEm.Compute;
+using LeopardEm.Imaging;
 using LeopardEm.Io;
 using LeopardEm.Outputs;
 using LeopardEm.Particles;
@@ -22,8 +23,9 @@ public sealed class MatchTemplateJob : IDisposable
 
     private MatchTemplateJob(
         MatchTemplateSettings settings, string baseDirectory, MatchTemplateOptions options, SearchInputs inputs,
-        ComputeBackend backend, OutputSet<MatchTemplateOutcome> outputs)
+        ComputeBackend backend, OutputSet<MatchTemplateOutcome> outputs, IReadOnlyList<string> notes)
     {
+        Notes = notes;
         Settings = settings;
         BaseDirectory = baseDirectory;
         Options = options;
@@ -50,15 +52,16 @@ public sealed class MatchTemplateJob : IDisposable
     /// <summary>The backend's name.</summary>
     public string BackendName => _backend.Search.Name;
 
-    /// <summary>What the user should know about the backend choice, or null.</summary>
-    public string? BackendNote => _backend.Note;
+    /// <summary>What the user should know before the run: the backend choice, files repaired after an interrupted
+    /// run, settings that look wrong for the data.</summary>
+    public IReadOnlyList<string> Notes { get; }
 
     /// <summary>Cross-correlations of the whole search (orientations x defocus planes x pixel-size planes).</summary>
     public long TotalCorrelations => Inputs.Space.Total;
 
     /// <summary>
-    /// Checks paths (inputs exist; every output may be written: see <see cref="OutputSet{TResult}.Check"/>), creates
-    /// output directories, loads the micrograph and template and prepares the search.
+    /// Claims the outputs (<see cref="OutputSet{TResult}.Claim"/>: locked, repaired after a killed run, checked, folders
+    /// created) and checks the inputs exist, then loads the micrograph and template and prepares the search.
     /// </summary>
     /// <param name="settings">Validated settings.</param>
     /// <param name="baseDirectory">Directory relative paths are resolved against (Leopard-EM: the current directory).</param>
@@ -72,20 +75,40 @@ public sealed class MatchTemplateJob : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         settings.ThrowIfInvalid();
         var outputs = OutputsOf(settings, baseDirectory, options);
-        var problems = MatchTemplatePaths.Check(settings, baseDirectory).ToList();
-        problems.AddRange(outputs.Check(
-        [
-            ("micrograph_path", MatchTemplatePaths.Resolve(settings.MicrographPath, baseDirectory)),
-            ("template_volume_path", MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory)),
-        ]));
-        SettingsValidationException.ThrowIfAny(problems);
+        var notes = outputs.Claim(
+            [
+                ("micrograph_path", MatchTemplatePaths.Resolve(settings.MicrographPath, baseDirectory)),
+                ("template_volume_path", MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory)),
+            ],
+            MatchTemplatePaths.Check(settings, baseDirectory)).ToList();
+        try
+        {
+            return Load(settings, baseDirectory, options, backend ?? ComputeBackend.Cpu(), outputs, notes);
+        }
+        catch
+        {
+            outputs.Dispose();
+            throw;
+        }
+    }
 
-        var compute = backend ?? ComputeBackend.Cpu();
-        var micrograph = MrcReader.ReadImage(MatchTemplatePaths.Resolve(settings.MicrographPath, baseDirectory));
-        var template = MrcReader.ReadVolume(MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory));
+    private static MatchTemplateJob Load(
+        MatchTemplateSettings settings, string baseDirectory, MatchTemplateOptions options, ComputeBackend compute,
+        OutputSet<MatchTemplateOutcome> outputs, List<string> notes)
+    {
+        var micrographPath = MatchTemplatePaths.Resolve(settings.MicrographPath, baseDirectory);
+        var templatePath = MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory);
+        var micrograph = MrcReader.ReadImage(micrographPath);
+        var template = MrcReader.ReadVolume(templatePath);
+        SampleChecks.RequireSearchable(micrograph, "the micrograph", micrographPath);
+        SampleChecks.RequireSearchable(template, "the template", templatePath);
         var inputs = MatchTemplateInputsBuilder.Build(settings, micrograph, template, compute.Fft, options.ValidCrop, options.SliceConvention);
-        outputs.CreateDirectories();
-        return new MatchTemplateJob(settings, baseDirectory, options, inputs, compute, outputs);
+        if (compute.Note is { } note)
+        {
+            notes.Add(note);
+        }
+
+        return new MatchTemplateJob(settings, baseDirectory, options, inputs, compute, outputs, notes);
     }
 
     /// <summary>
@@ -166,8 +189,12 @@ public sealed class MatchTemplateJob : IDisposable
         return Finish(statistics, seconds);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => Inputs.Dispose();
+    /// <summary>Releases the inputs and the outputs' locks.</summary>
+    public void Dispose()
+    {
+        Inputs.Dispose();
+        Outputs.Dispose();
+    }
 
     private SearchRunOptions RunOptions(SearchRange? range) => new()
     {
@@ -181,7 +208,7 @@ public sealed class MatchTemplateJob : IDisposable
     {
         var result = settings.MatchTemplateResult;
         var pixelSize = settings.OpticsGroup.PixelSize;
-        MrcOutput<MatchTemplateOutcome> Map(string key, string path, Func<SearchResultMaps, Imaging.Image2D> map, string label) => new(
+        MrcOutput<MatchTemplateOutcome> Map(string key, string path, Func<SearchResultMaps, Image2D> map, string label) => new(
             OutputTarget.Resolve($"{MatchTemplateResultConfig.YamlKey}.{key}", path, baseDirectory),
             outcome => map(outcome.Maps), pixelSize, $"match_template: {label}");
         var writers = new List<IOutputWriter<MatchTemplateOutcome>>

@@ -23,7 +23,7 @@ namespace LeopardEm.Programs;
 /// the refinement reproduces the full search's correlation, and z-scores use the full search's mean and standard
 /// deviation at each position (docs/differences-from-leopard-em.md lists where upstream differs).
 /// </remarks>
-public sealed class RefineTemplateJob
+public sealed class RefineTemplateJob : IDisposable
 {
     private readonly ComputeBackend _backend;
     private readonly ParticleBoxes _boxes;
@@ -81,8 +81,8 @@ public sealed class RefineTemplateJob
     public long TotalCorrelations => Particles.Count * Search.CorrelationsPerParticle;
 
     /// <summary>
-    /// Checks the settings, input paths and outputs, then loads the particle table, template, micrographs and
-    /// statistics maps named in the table and filters the micrographs.
+    /// Checks the settings and input paths and claims the outputs (<see cref="OutputSet{TResult}.Claim"/>), then loads
+    /// the particle table, template, micrographs and statistics maps named in the table and filters the micrographs.
     /// </summary>
     /// <param name="settings">Settings (validated here).</param>
     /// <param name="baseDirectory">Directory relative paths, in the settings and in the table, are resolved against
@@ -99,17 +99,33 @@ public sealed class RefineTemplateJob
         ArgumentNullException.ThrowIfNull(options);
         settings.ThrowIfInvalid();
         var outputs = OutputsOf(options, baseDirectory);
-        var problems = RefineTemplatePaths.Check(settings, baseDirectory).ToList();
-        problems.AddRange(outputs.Check(
-        [
-            ("template_volume_path", MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory)),
-            (ParticleStackConfig.YamlKey + ".df_path", MatchTemplatePaths.Resolve(settings.ParticleStack.DfPath, baseDirectory)),
-        ]));
-        SettingsValidationException.ThrowIfAny(problems);
+        var repaired = outputs.Claim(
+            [
+                ("template_volume_path", MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory)),
+                (ParticleStackConfig.YamlKey + ".df_path", MatchTemplatePaths.Resolve(settings.ParticleStack.DfPath, baseDirectory)),
+            ],
+            RefineTemplatePaths.Check(settings, baseDirectory));
+        try
+        {
+            return Load(settings, baseDirectory, options, backend, outputs, repaired);
+        }
+        catch
+        {
+            outputs.Dispose();
+            throw;
+        }
+    }
+
+    private static RefineTemplateJob Load(
+        RefineTemplateSettings settings, string baseDirectory, RefineTemplateOptions options, ComputeBackend? backend,
+        OutputSet<RefineTemplateOutcome> outputs, IReadOnlyList<string> repaired)
+    {
         var stack = ParticleStack.Read(MatchTemplatePaths.Resolve(settings.ParticleStack.DfPath, baseDirectory));
-        var template = MrcReader.ReadVolume(MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory));
+        var templatePath = MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory);
+        var template = MrcReader.ReadVolume(templatePath);
+        SampleChecks.RequireSearchable(template, "the template", templatePath);
         var cache = new Dictionary<string, Image2D>(StringComparer.Ordinal);
-        Image2D Load(string path)
+        Image2D Image(string path)
         {
             var full = MatchTemplatePaths.Resolve(path, baseDirectory);
             if (!cache.TryGetValue(full, out var image))
@@ -125,8 +141,8 @@ public sealed class RefineTemplateJob
             return image;
         }
 
-        var job = Create(settings, options, stack, template, Load, backend, outputs);
-        outputs.CreateDirectories();
+        var job = Create(settings, options, stack, template, Image, backend, outputs);
+        job._notes.AddRange(repaired);
         return job;
     }
 
@@ -155,7 +171,22 @@ public sealed class RefineTemplateJob
         ArgumentNullException.ThrowIfNull(options);
         settings.ThrowIfInvalid();
         var outputs = OutputsOf(options, Directory.GetCurrentDirectory());
-        SettingsValidationException.ThrowIfAny(outputs.Check([]));
+        outputs.Claim([], []);
+        try
+        {
+            return FromOutcome(settings, micrograph, template, outcome, options, backend, outputs);
+        }
+        catch
+        {
+            outputs.Dispose();
+            throw;
+        }
+    }
+
+    private static RefineTemplateJob FromOutcome(
+        RefineTemplateSettings settings, Image2D micrograph, Volume3D template, MatchTemplateOutcome outcome,
+        RefineTemplateOptions options, ComputeBackend? backend, OutputSet<RefineTemplateOutcome> outputs)
+    {
         var stack = new ParticleStack(MatchTemplateParticleColumns.ToTable(outcome.Particles), "the match_template outcome");
         var images = new Dictionary<string, Image2D>(StringComparer.Ordinal);
         foreach (var particle in stack.Particles)
@@ -165,9 +196,7 @@ public sealed class RefineTemplateJob
             images[particle.CorrelationStandardDeviationPath] = outcome.Maps.CorrelationStandardDeviation;
         }
 
-        var job = Create(settings, options, stack, template, path => images[path], backend, outputs);
-        outputs.CreateDirectories();
-        return job;
+        return Create(settings, options, stack, template, path => images[path], backend, outputs);
     }
 
     /// <summary>Times the first particle over some orientation offsets (after an untimed one that creates FFT plans)
@@ -202,6 +231,9 @@ public sealed class RefineTemplateJob
         Outputs.Publish(outcome);
         return outcome;
     }
+
+    /// <summary>Releases the outputs' locks.</summary>
+    public void Dispose() => Outputs.Dispose();
 
     private RefineTarget Target(int row) => _boxes.Target(Particles[row]);
 

@@ -19,7 +19,8 @@ public sealed class DemoRefinementTests
         var report = ParticleMatcher.Match(scenario.Particles, found);
         Assert.True(report.AllFound);
 
-        var refined = DemoRefinement.Compare(report, found, DemoRefinement.Prepare(scenario, outcome, threads: 0).Run(null, CancellationToken.None));
+        using var refine = DemoRefinement.Prepare(scenario, outcome, threads: 0);
+        var refined = DemoRefinement.Compare(report, found, refine.Run(null, CancellationToken.None));
 
         Assert.Equal(report.Matches.Count, refined.Count);
         var fineStep = scenario.Options.AngularStep / DemoRefinement.Subdivisions;

@@ -92,6 +92,90 @@ public sealed class OutputSetTests : IDisposable
         Assert.Empty(Temporaries());
     }
 
+    [Fact]
+    public void Publishing_over_an_old_set_replaces_it_and_leaves_nothing_else()
+    {
+        var set = Set(overwrite: true, "one.mrc", "sub/two.mrc");
+        set.CreateDirectories();
+        set.Publish(1f);
+        set.Publish(2f);
+        set.Dispose();
+        Assert.Equal(2f, MrcReader.ReadImage(_directory.File("one.mrc")).Data[0]);
+        Assert.Equal(2f, MrcReader.ReadImage(_directory.File("sub/two.mrc")).Data[0]);
+        Assert.Equal(["one.mrc", "sub/two.mrc"], AllFiles());
+    }
+
+    /// <summary>A run killed after its temporary files were written but before the journal: the old set is untouched,
+    /// and the next claim removes the temporaries.</summary>
+    [Fact]
+    public void Temporaries_of_a_killed_run_are_removed_by_the_next_claim()
+    {
+        PublishOld();
+        File.WriteAllText(_directory.File(".leopard-tmp-dead1-one.mrc"), "half");
+        using var next = Set(overwrite: true, "one.mrc", "two.mrc");
+        var repaired = next.Claim([], []);
+        Assert.Single(repaired);
+        Assert.Equal(["one.mrc", "two.mrc"], AllFiles());
+        Assert.Equal(1f, MrcReader.ReadImage(_directory.File("one.mrc")).Data[0]);
+    }
+
+    /// <summary>A run killed in the middle of renaming (journal present, first target replaced and its old file set
+    /// aside, second not yet): the next claim rolls back to the complete old set.</summary>
+    [Fact]
+    public void A_publication_killed_half_way_is_rolled_back_to_the_old_set()
+    {
+        PublishOld();
+        var entries = new[] { "one.mrc", "two.mrc" }.Select(n => PublishEntry.For(_directory.File(n), "dead2")).ToList();
+        File.WriteAllText(entries[1].Temporary, "new two");
+        File.Move(entries[0].Target, entries[0].Backup);
+        File.WriteAllText(entries[0].Target, "new one");
+        OutputJournal.Write(OutputJournal.PathFor(_directory.Path, "dead2"), entries);
+
+        using var next = Set(overwrite: true, "one.mrc", "two.mrc");
+        Assert.Contains("rolled back an interrupted write of 2 output(s)", Assert.Single(next.Claim([], [])));
+        Assert.Equal(["one.mrc", "two.mrc"], AllFiles());
+        Assert.All(["one.mrc", "two.mrc"], name => Assert.Equal(1f, MrcReader.ReadImage(_directory.File(name)).Data[0]));
+    }
+
+    /// <summary>A run killed after its commit (journal gone) but before it removed the set-aside old files: the new set
+    /// stays, the old files go.</summary>
+    [Fact]
+    public void A_committed_publication_keeps_the_new_set_and_loses_the_set_aside_files()
+    {
+        PublishOld();
+        File.WriteAllText(_directory.File(".leopard-old-dead3-one.mrc"), "old one");
+        using var next = Set(overwrite: true, "one.mrc", "two.mrc");
+        next.Claim([], []);
+        Assert.Equal(["one.mrc", "two.mrc"], AllFiles());
+    }
+
+    [Fact]
+    public void Two_runs_may_not_claim_the_same_outputs_at_once()
+    {
+        using var first = Set(overwrite: true, "out/one.mrc");
+        first.Claim([], []);
+        using var second = Set(overwrite: true, "out/one.mrc");
+        var error = Assert.Throws<IOException>(() => second.Claim([], []));
+        Assert.Contains("key0: 'out/one.mrc'", error.Message);
+        Assert.Contains("is being written by another leopard run", error.Message);
+
+        first.Dispose();
+        second.Claim([], []);
+    }
+
+    private void PublishOld()
+    {
+        using var old = Set(overwrite: true, "one.mrc", "two.mrc");
+        old.Claim([], []);
+        old.Publish(1f);
+    }
+
+    private string[] AllFiles() =>
+        [.. Directory.EnumerateFiles(_directory.Path, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(_directory.Path, f))
+            .Where(f => !Path.GetFileName(f).StartsWith(".leopard-lock-", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)];
+
     private OutputSet<float> Set(bool overwrite, params string[] paths) =>
         new([.. paths.Select((p, i) => Writer($"key{i}", p))], overwrite, Refusal);
 

@@ -65,7 +65,7 @@ public sealed class GoldenRefineTemplateTests
             ComputationalConfig = new ComputationalConfigMatch(),
         };
 
-        var job = RefineTemplateJob.Prepare(settings, root, new RefineTemplateOptions());
+        using var job = RefineTemplateJob.Prepare(settings, root, new RefineTemplateOptions());
         var refined = job.Run(null, CancellationToken.None).Particles;
         Assert.Equal(offGrid.Count, refined.Count);
 

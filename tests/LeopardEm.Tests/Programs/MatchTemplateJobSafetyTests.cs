@@ -81,8 +81,8 @@ public sealed class MatchTemplateJobSafetyTests
     }
 
     /// <summary>Cancelling from the progress callback after the first report stops the run with
-    /// <see cref="OperationCanceledException"/>, and the output directory stays empty (no maps, table or temporary
-    /// files).</summary>
+    /// <see cref="OperationCanceledException"/>, and once the job is released the output directory is empty (no maps,
+    /// table, temporary or lock files).</summary>
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -90,7 +90,7 @@ public sealed class MatchTemplateJobSafetyTests
     {
         using var workspace = new JobWorkspace();
         var options = new MatchTemplateOptions { Threads = threads, OrientationBatchSize = 1, OutputCsvPath = Csv };
-        using var job = MatchTemplateJob.Prepare(workspace.Settings, workspace.Path, options);
+        var job = MatchTemplateJob.Prepare(workspace.Settings, workspace.Path, options);
         Assert.True(job.Inputs.Space.OrientationCount > 2 * threads, "the run needs more batches than threads");
         using var cancellation = new CancellationTokenSource();
         var reports = 0;
@@ -102,6 +102,8 @@ public sealed class MatchTemplateJobSafetyTests
 
         Assert.ThrowsAny<OperationCanceledException>(() => job.Run(progress, cancellation.Token));
         Assert.InRange(reports, 1, threads);
+        // While the job lives it holds its outputs' locks (hidden files); once released, nothing is left.
+        job.Dispose();
         Assert.Empty(Directory.GetFileSystemEntries(workspace.File("out")));
     }
 

@@ -94,7 +94,7 @@ public sealed class RefineTemplateJobTests
             OrientationRefinementConfig = new RefineOrientationConfig { Enabled = false },
             DefocusRefinementConfig = new DefocusSearchConfig { Enabled = false },
         };
-        var job = RefineTemplateJob.FromMatchTemplate(
+        using var job = RefineTemplateJob.FromMatchTemplate(
             settings, _planted.Micrograph, _planted.Template, _planted.Coarse, new RefineTemplateOptions());
         var results = job.Run(null, CancellationToken.None).Particles.Select(p => p.Refinement).ToList();
         for (var i = 0; i < job.Particles.Count; i++)
@@ -116,7 +116,7 @@ public sealed class RefineTemplateJobTests
     public void Filtering_each_box_on_its_own_also_recovers_the_poses()
     {
         var settings = _planted.RefineSettings with { ApplyGlobalFiltering = false };
-        var job = RefineTemplateJob.FromMatchTemplate(
+        using var job = RefineTemplateJob.FromMatchTemplate(
             settings, _planted.Micrograph, _planted.Template, _planted.Coarse, new RefineTemplateOptions());
         var results = job.Run(null, CancellationToken.None).Particles;
         foreach (var truth in _planted.Truth)
@@ -130,7 +130,7 @@ public sealed class RefineTemplateJobTests
     public void Results_do_not_depend_on_the_thread_count()
     {
         // The shared run used one thread per processor; bit-identical results are expected.
-        var job = RefineTemplateJob.Prepare(_planted.RefineSettings, _planted.Directory, new RefineTemplateOptions { Threads = 1 });
+        using var job = RefineTemplateJob.Prepare(_planted.RefineSettings, _planted.Directory, new RefineTemplateOptions { Threads = 1 });
 
         Assert.Equal(
             _planted.Refined.Particles.Select(p => p.Refinement), job.Run(null, CancellationToken.None).Particles.Select(p => p.Refinement));

@@ -97,7 +97,11 @@ public sealed class PlantedSearch : IDisposable
     public int RowOf(PlantedParticle truth) => Enumerable.Range(0, Job.Particles.Count).Single(i =>
         Math.Abs(Job.Particles[i].Y - truth.Y) <= 2 && Math.Abs(Job.Particles[i].X - truth.X) <= 2);
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose()
+    {
+        Job.Dispose();
+        _directory.Dispose();
+    }
 }
 
 /// <summary>Shares one <see cref="PlantedSearch"/> between test classes.</summary>
