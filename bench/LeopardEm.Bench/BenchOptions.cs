@@ -36,12 +36,26 @@ internal sealed record BenchOptions
     /// <summary>Also measure the managed engine's floor, for the managed/FFTW ratio.</summary>
     public bool CompareManaged { get; init; } = true;
 
+    /// <summary>What runs the search: "cpu" (the CPU backend), "cuda" (the device backend on a CUDA device, floor on
+    /// cuFFT) or "ilgpu-cpu" (the device backend on ILGPU's CPU accelerator: slow, to try the device path here).</summary>
+    public string Backend { get; init; } = "cpu";
+
+    /// <summary>CUDA device index for <c>--backend cuda</c>.</summary>
+    public int Device { get; init; }
+
+    /// <summary>Orientations per batch (null: 1 on the CPU, so every thread has work even in the short run; 16, Leopard-EM's
+    /// default, on a device).</summary>
+    public int? OrientationBatchSize { get; init; }
+
+    /// <summary>The orientations per batch in effect.</summary>
+    public int EffectiveBatchSize => OrientationBatchSize ?? (Backend == "cpu" ? 1 : 16);
+
     /// <summary>Where the JSON results go.</summary>
     public string JsonPath { get; init; } = Path.Combine("artifacts", "bench", "throughput.json");
 
     /// <summary>The usage text.</summary>
     public const string Usage = """
-        LeopardEm.Bench — cross-correlation throughput of the CPU search against the FFT floor.
+        LeopardEm.Bench — cross-correlation throughput of the search against the FFT floor.
           --sizes 1024,2048,4096,5760x4092   micrograph sizes (W or WxH)
           --threads T                        worker threads (default: all processors)
           --template N                       template edge, voxels (default 256)
@@ -50,6 +64,10 @@ internal sealed record BenchOptions
           --repeats R                        timed repetitions per run, fastest counts (default 2)
           --floor-iterations I               transform pairs per thread for the floor (default 4)
           --engine fftw|managed              FFT engine (default: LEOPARD_FFT / FFTW when installed)
+          --backend cpu|cuda|ilgpu-cpu       search backend (default cpu); on a device the floor is the device FFT's
+                                             (cuFFT) r2c + c2r of the search's frame, measured in the same process
+          --device I                         CUDA device for --backend cuda (default 0)
+          --batch B                          orientations per batch (default 1 on the CPU, 16 on a device)
           --no-managed                       skip the managed engine's floor
           --json PATH                        JSON output (default artifacts/bench/throughput.json)
         """;
@@ -74,13 +92,17 @@ internal sealed record BenchOptions
                 "--floor-iterations" => options with { FloorIterations = Int() },
                 "--engine" => options with { Engine = Value() },
                 "--no-managed" => options with { CompareManaged = false },
+                "--backend" => options with { Backend = Value() is var b && b is "cpu" or "cuda" or "ilgpu-cpu" ? b : throw new FormatException("--backend is cpu, cuda or ilgpu-cpu.") },
+                "--device" => options with { Device = Int() },
+                "--batch" => options with { OrientationBatchSize = Int() },
                 "--json" => options with { JsonPath = Value() },
                 _ => throw new FormatException($"Unknown option '{args[i]}'."),
             };
         }
 
         if (options.Threads < 1 || options.Template < 2 || options.Template % 2 != 0 || options.Defocus < 1
-            || options.ShortRun < 1 || options.LongRun <= options.ShortRun || options.Repeats < 1 || options.FloorIterations < 1)
+            || options.ShortRun < 1 || options.LongRun <= options.ShortRun || options.Repeats < 1 || options.FloorIterations < 1
+            || options.EffectiveBatchSize < 1)
         {
             throw new FormatException("Threads, defocus, repeats and iterations must be positive, the template edge even, and n < N.");
         }

@@ -11,20 +11,22 @@ internal static class BenchReport
 
     /// <summary>The table header and separator.</summary>
     public static string Header =>
-        "| size | threads | engine | cc/s | s/cc | floor s/cc | ratio to floor | CPU-time ratio | fixed cost k | peak RSS | alloc/cc | managed/fftw floor |\n"
-        + "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+        "| size | backend | threads | engine | cc/s | s/cc | floor s/cc | ratio to floor | CPU-time ratio | fixed cost k | peak RSS | alloc/cc | managed/fftw floor |\n"
+        + "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
 
     /// <summary>One table line.</summary>
     public static string Line(BenchRow row) => string.Format(
         Invariant,
-        "| {0} | {1} | {2} | {3:F2} | {4:F4} | {5:F4} | {6:F2} | {11:F2} | {7:F2} s | {8:F2} GB | {9:F0} B | {10} |",
+        "| {0} | {12} | {1} | {2} | {3:F2} | {4:F4} | {5:F4} | {6:F2} | {11} | {7:F2} s | {8:F2} GB | {9:F0} B | {10} |",
         row.Size, row.Threads, row.Engine, row.CorrelationsPerSecond, row.SecondsPerCorrelation, row.FloorSeconds,
         row.RatioToFloor, row.FixedCostSeconds, row.PeakResidentBytes / 1e9, row.AllocatedBytesPerCorrelation,
-        row.ManagedToFftwFloor is { } m ? m.ToString("F2", Invariant) + "x" : "-", row.CpuRatioToFloor);
+        row.ManagedToFftwFloor is { } m ? m.ToString("F2", Invariant) + "x" : "-",
+        row.CpuRatioToFloor is { } cpu ? cpu.ToString("F2", Invariant) : "-", row.Backend);
 
-    /// <summary>The targets of the performance issue that these rows can decide, one line each.</summary>
+    /// <summary>The targets of the (CPU) performance issue that these rows can decide, one line each.</summary>
     public static IEnumerable<string> Targets(IReadOnlyList<BenchRow> rows)
     {
+        rows = [.. rows.Where(r => r.Backend == "cpu")];
         foreach (var row in rows.Where(r => r.Width == r.Height && r.Width is 2048 or 4096))
         {
             yield return Verdict(row.RatioToFloor <= 1.2, $"{row.Size}, {row.Threads} threads: s/cc = {row.RatioToFloor:F2} x floor (target ≤ 1.2)");
@@ -58,7 +60,7 @@ internal static class BenchReport
         var document = new
         {
             machine = new { processors = Environment.ProcessorCount, os = Environment.OSVersion.ToString(), runtime = Environment.Version.ToString() },
-            options = new { options.Threads, options.Template, options.Defocus, options.ShortRun, options.LongRun, options.Repeats, options.FloorIterations },
+            options = new { options.Backend, options.Device, options.EffectiveBatchSize, options.Threads, options.Template, options.Defocus, options.ShortRun, options.LongRun, options.Repeats, options.FloorIterations },
             rows,
             targets = Targets(rows).ToArray(),
         };

@@ -4,13 +4,15 @@ namespace LeopardEm.Bench;
 /// <param name="Size">Micrograph size, "W²" or "WxH".</param>
 /// <param name="Width">Micrograph columns.</param>
 /// <param name="Height">Micrograph rows.</param>
+/// <param name="Backend">What ran the search: "cpu", or the device backend's name (e.g. "cuda (NVIDIA H200)").</param>
 /// <param name="Threads">Worker threads.</param>
-/// <param name="Engine">FFT engine of the search and the floor.</param>
+/// <param name="Engine">FFT engine of the search and the floor (on a device: its FFT, e.g. cuFFT).</param>
 /// <param name="CorrelationsPerSecond">Throughput r of the protocol.</param>
 /// <param name="SecondsPerCorrelation">1/r.</param>
 /// <param name="FixedCostSeconds">k of the protocol.</param>
-/// <param name="FloorSeconds">FFT floor per correlation (pruned padded r2c + full c2r) at the micrograph size.</param>
-/// <param name="FloorForwardSeconds">The floor's pruned r2c.</param>
+/// <param name="FloorSeconds">FFT floor per correlation: on the CPU a pruned padded r2c + full c2r at the micrograph
+/// size; on a device a batched r2c + c2r of the search's frame.</param>
+/// <param name="FloorForwardSeconds">The floor's r2c.</param>
 /// <param name="FloorInverseSeconds">The floor's c2r.</param>
 /// <param name="RatioToFloor">Seconds per correlation / floor.</param>
 /// <param name="PeakResidentBytes">Peak resident memory of the process during the long run.</param>
@@ -25,6 +27,7 @@ internal sealed record BenchRow(
     string Size,
     int Width,
     int Height,
+    string Backend,
     int Threads,
     string Engine,
     double CorrelationsPerSecond,
@@ -48,7 +51,7 @@ internal sealed record BenchRow(
 
     /// <summary>CPU seconds per correlation over CPU seconds of the floor: the ratio as other processes on a shared
     /// machine disturb it least.</summary>
-    public double CpuRatioToFloor => CpuSecondsPerCorrelation / FloorCpuSeconds;
+    public double? CpuRatioToFloor => FloorCpuSeconds > 0 ? CpuSecondsPerCorrelation / FloorCpuSeconds : null;
 
     /// <summary>Seconds per correlation per megapixel of the micrograph.</summary>
     public double SecondsPerMegapixel => SecondsPerCorrelation / (Width * (double)Height / 1e6);

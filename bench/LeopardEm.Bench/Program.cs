@@ -1,4 +1,6 @@
 using LeopardEm.Bench;
+using LeopardEm.Cuda.Devices;
+using LeopardEm.Cuda.Search;
 using LeopardEm.Fft;
 using LeopardEm.Search;
 
@@ -15,12 +17,32 @@ catch (FormatException e)
 }
 
 var fft = options.Engine is null ? FftEngines.Default : FftEngines.Select(options.Engine);
-var compareManaged = options.CompareManaged && fft.Name != FftEngines.Managed.Name;
-Console.WriteLine($"engine {fft.Name} ({fft.Location}); {options.Threads} threads on {Environment.ProcessorCount} processors; "
+// On a device the search and its floor run on the device's FFT; the host engine prepares the inputs.
+DeviceSession? device;
+try
+{
+    device = options.Backend switch
+    {
+        "cuda" => DeviceSession.CreateCuda(options.Device),
+        "ilgpu-cpu" => DeviceSession.CreateCpu(),
+        _ => null,
+    };
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine($"--backend {options.Backend}: {e.Message}");
+    return 1;
+}
+
+using var deviceSession = device;
+ICorrelationBackend backend = device is null ? new CpuCorrelationBackend(fft) : new DeviceCorrelationBackend(new DeviceGroup([device]), fft);
+var engine = device is null ? fft.Name : DeviceFftFloor.Name(device.Accelerator, fft);
+var compareManaged = device is null && options.CompareManaged && fft.Name != FftEngines.Managed.Name;
+Console.WriteLine($"backend {backend.Name}{(device is null ? "" : $" ({device.Description})")}; engine {engine} (host {fft.Name}, {fft.Location}); "
+    + $"{options.Threads} threads on {Environment.ProcessorCount} processors; batch {options.EffectiveBatchSize} orientations; "
     + $"template {options.Template}³, {options.Defocus} defocus planes, n = {options.ShortRun}, N = {options.LongRun} orientations");
 var template = SyntheticSearch.Template(options.Template, fft);
 GC.Collect();
-var backend = new CpuCorrelationBackend(fft);
 var rows = new List<BenchRow>();
 Console.WriteLine(BenchReport.Header);
 foreach (var size in options.Sizes)
@@ -35,7 +57,9 @@ foreach (var size in options.Sizes)
     for (var r = 0; r < options.Repeats; r++)
     {
         samples.Add(ThroughputProtocol.Sample(backend, inputs, options));
-        floors.Add(FftFloor.Measure(fft, size, options.Template, options.Threads, iterations));
+        floors.Add(device is null
+            ? FftFloor.Measure(fft, size, options.Template, options.Threads, iterations)
+            : DeviceFloor(device, inputs));
     }
 
     var throughput = ThroughputProtocol.Combine(samples, options, options.Defocus);
@@ -46,7 +70,7 @@ foreach (var size in options.Sizes)
     load = Math.Max(load, LoadAverage.Read());
     var perCorrelation = 1 / throughput.Rate;
     var row = new BenchRow(
-        size.ToString(), size.Width, size.Height, options.Threads, fft.Name, throughput.Rate, perCorrelation,
+        size.ToString(), size.Width, size.Height, device is null ? "cpu" : backend.Name, options.Threads, engine, throughput.Rate, perCorrelation,
         throughput.FixedCost, floor.Total, floor.Forward, floor.Inverse, perCorrelation / floor.Total,
         throughput.PeakBytes, throughput.AllocatedPerCorrelation, managed, throughput.ShortSeconds, throughput.LongSeconds, load,
         throughput.CpuSecondsPerCorrelation, floor.CpuSeconds);
@@ -69,3 +93,11 @@ foreach (var line in BenchReport.Targets(rows))
 BenchReport.WriteJson(options.JsonPath, options, rows);
 Console.WriteLine($"JSON: {Path.GetFullPath(options.JsonPath)}");
 return 0;
+
+// The device FFT's r2c + c2r of the search's frame, in the search's batches; no CPU-time measure (the device works).
+FloorResult DeviceFloor(DeviceSession session, SearchInputs inputs)
+{
+    var (forward, inverse) = DeviceFftFloor.Measure(
+        session.Accelerator, fft, inputs.Frame.Height, inputs.Frame.Width, options.EffectiveBatchSize * options.Defocus, seconds: 1);
+    return new FloorResult(forward, inverse, 0);
+}

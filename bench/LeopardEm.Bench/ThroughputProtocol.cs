@@ -40,8 +40,7 @@ internal static class ThroughputProtocol
 
     private static (double Seconds, double CpuSeconds, long Allocated) Run(ICorrelationBackend backend, SearchInputs inputs, BenchOptions options, int orientations)
     {
-        // One orientation per batch, so every thread has work even in the short run.
-        var run = new SearchRunOptions { Threads = options.Threads, OrientationBatchSize = 1 };
+        var run = new SearchRunOptions { Threads = options.Threads, OrientationBatchSize = options.EffectiveBatchSize };
         using var view = inputs.ForFirstOrientations(orientations);
         // The previous run's maps are garbage; collecting them here keeps a collection out of the timed run.
         GC.Collect();

@@ -1,11 +1,14 @@
 using LeopardEm.Compute;
+using LeopardEm.Cuda.Compute;
 using LeopardEm.Fft;
 
 namespace LeopardEm.Cli;
 
-/// <summary>The accelerator backends this build of <c>leopard</c> carries (none yet: the CUDA backend plugs in here).</summary>
+/// <summary>The accelerator backends this build of <c>leopard</c> carries: CUDA, through ILGPU and cuFFT.</summary>
 internal static class DeviceBackends
 {
+    private static readonly Lazy<CudaBackendFactory> Cuda = new(() => new CudaBackendFactory());
+
     /// <summary>The backend for <c>--backend</c> and a configuration's <c>gpu_ids</c>, with a note when the CPU runs on
     /// the managed FFT because FFTW could not be loaded (said once, before the run, so a slow run is explained).</summary>
     public static ComputeBackend Select(BackendKind kind, LeopardEm.Settings.GpuIds gpuIds)
@@ -21,6 +24,7 @@ internal static class DeviceBackends
         return new ComputeBackend(backend.Fft, backend.Search, backend.Refine, backend.Note is { } note ? note + " " + fallback : fallback);
     }
 
-    /// <summary>The device backend factory, or null when the build has none.</summary>
-    public static IDeviceBackendFactory? Factory => null;
+    /// <summary>The CUDA backend factory (it probes the driver and cuFFT on first use; its devices' contexts live until
+    /// the process exits).</summary>
+    public static CudaBackendFactory Factory => Cuda.Value;
 }

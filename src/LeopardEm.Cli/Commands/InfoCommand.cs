@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
+using LeopardEm.Cuda.Devices;
 using LeopardEm.Fft;
 
 namespace LeopardEm.Cli.Commands;
@@ -14,7 +16,7 @@ internal static class InfoCommand
     {
         var command = new Command(
             "info",
-            "Show the FFT engine in use and where it was loaded from, threads, SIMD support and the cache directory.\n" +
+            "Show the FFT engine in use and where it was loaded from, threads, SIMD support, CUDA devices and the cache directory.\n" +
             "Run it first on a new machine: a search is only as fast as its FFT engine.");
         command.SetAction(_ =>
         {
@@ -36,13 +38,31 @@ internal static class InfoCommand
         [
             ("version", version),
             ("runtime", $"{RuntimeInformation.FrameworkDescription} on {RuntimeInformation.RuntimeIdentifier}"),
-            ("threads", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)),
             ("simd", DescribeSimd()),
             ("fft engine", engine is FftwEngine fftw ? $"fftw ({fftw.Version}, planner {fftw.PlannerRigor})" : engine.Name),
             ("loaded from", engine.Location),
             ("fft choice", $"{FftEngines.DefaultReason} Set {FftEngines.EnvironmentVariable}=fftw|managed to force one."),
+            .. DescribeCuda(DeviceBackends.Factory.Inventory),
             ("cache", UserCache.Directory ?? "(none: no home directory)"),
         ];
+    }
+
+    // One line for the CUDA backend (usable or why not, driver and cuFFT versions), then one per device.
+    internal static IEnumerable<(string Key, string Value)> DescribeCuda(CudaInventory inventory)
+    {
+        var versions = $"driver {inventory.Devices.FirstOrDefault()?.DriverVersion ?? "none"}, "
+            + (inventory.CuFftVersion is { } cufft ? $"cuFFT {cufft}" : "no cuFFT");
+        yield return ("cuda", inventory.Unavailable is { } reason
+            ? $"unavailable: {reason}. --backend auto uses the CPU."
+            : $"{inventory.Devices.Count(d => d.Supported)} usable device(s); {versions}");
+        foreach (var device in inventory.Devices)
+        {
+            var memory = (device.MemoryBytes / (double)(1L << 30)).ToString("F1", CultureInfo.InvariantCulture);
+            var support = device.Supported ? "" : " (not supported by ILGPU)";
+            yield return ($"cuda:{device.Index}",
+                $"{device.Name}, {memory} GiB, compute capability {device.ComputeCapability ?? "unknown"}, {device.Multiprocessors} SMs{support}");
+        }
     }
 
     private static string DescribeSimd()

@@ -1,6 +1,4 @@
 using LeopardEm.Fft;
-using LeopardEm.Filters;
-using LeopardEm.Optics;
 
 namespace LeopardEm.Search;
 
@@ -50,9 +48,7 @@ public sealed class CpuRefineBackend : IRefineBackend
                 cancellation.ThrowIfCancellationRequested();
                 var target = targets(i);
                 CheckTarget(search, target, i);
-                var filters = ProjectiveFilterStack.Build(
-                    target.Ctf, target.NominalPixelSize, target.PixelSize - target.NominalPixelSize, search.PixelSizeOffsets,
-                    search.DefocusOffsets, target.TemplateFilter, search.Template.Size);
+                var filters = search.ProjectiveFilters(target);
                 var bests = new RefineCandidate[workerCount];
                 Parallel.For(0, workerCount, new ParallelOptions { MaxDegreeOfParallelism = workerCount }, t =>
                 {
@@ -86,26 +82,8 @@ public sealed class CpuRefineBackend : IRefineBackend
         return results;
     }
 
-    private static ParticleRefinement ToResult(RefineSearch search, RefineTarget target, RefineCandidate best)
-    {
-        if (best.IsNone)
-        {
-            return new ParticleRefinement(
-                0, default, target.Orientation.WrapToPositive(), 0, 0, 0, 0, float.NaN, float.NaN);
-        }
-
-        var offset = search.Offsets.Offsets[best.Offset];
-        return new ParticleRefinement(
-            best.Offset,
-            offset,
-            search.Offsets.Compose(best.Offset, target.Orientation).ToEuler().WrapToPositive(),
-            search.DefocusOffsets[best.DefocusPlane],
-            search.PixelSizeOffsets[best.PixelPlane],
-            best.Y - search.StartY,
-            best.X - search.StartX,
-            best.Cc,
-            best.Z);
-    }
+    private static ParticleRefinement ToResult(RefineSearch search, RefineTarget target, RefineCandidate best) =>
+        search.Result(target, best.Offset, best.PixelPlane, best.DefocusPlane, best.Y, best.X, best.Cc, best.Z);
 
     private static void CheckTarget(RefineSearch search, RefineTarget target, int index)
     {

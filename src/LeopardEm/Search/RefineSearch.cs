@@ -1,3 +1,4 @@
+using LeopardEm.Filters;
 using LeopardEm.Orientations;
 using LeopardEm.Projection;
 
@@ -86,6 +87,47 @@ public sealed class RefineSearch
 
     /// <summary>Cross-correlations per particle: offsets x defocus x pixel size.</summary>
     public long CorrelationsPerParticle => (long)Offsets.Count * _defocusOffsets.Length * _pixelSizeOffsets.Length;
+
+    /// <summary>
+    /// The projective filters of <paramref name="target"/>, index pixel-size offset · D + defocus offset, each
+    /// N x (N/2+1) on the template's rfft grid: the CTF at the particle's defocus + offset with Cs scaled for its pixel
+    /// size + offset (<see cref="ProjectiveFilterStack"/>), x its template filter. Every refine backend scores with these.
+    /// </summary>
+    public float[][] ProjectiveFilters(RefineTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return ProjectiveFilterStack.Build(
+            target.Ctf, target.NominalPixelSize, target.PixelSize - target.NominalPixelSize, _pixelSizeOffsets, _defocusOffsets,
+            target.TemplateFilter, Template.Size);
+    }
+
+    /// <summary>
+    /// The refinement result of <paramref name="target"/> whose best candidate is orientation offset
+    /// <paramref name="offset"/>, pixel-size plane <paramref name="pixelSizePlane"/>, defocus plane
+    /// <paramref name="defocusPlane"/> at crop position (<paramref name="cropY"/>, <paramref name="cropX"/>) with the
+    /// given CC and z-score; or, when <paramref name="offset"/> is negative (nothing could be scored), the unscored result
+    /// (starting orientation, NaN scores).
+    /// </summary>
+    public ParticleRefinement Result(
+        RefineTarget target, int offset, int pixelSizePlane, int defocusPlane, int cropY, int cropX, float crossCorrelation, float zScore)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (offset < 0)
+        {
+            return new ParticleRefinement(0, default, target.Orientation.WrapToPositive(), 0, 0, 0, 0, float.NaN, float.NaN);
+        }
+
+        return new ParticleRefinement(
+            offset,
+            Offsets.Offsets[offset],
+            Offsets.Compose(offset, target.Orientation).ToEuler().WrapToPositive(),
+            _defocusOffsets[defocusPlane],
+            _pixelSizeOffsets[pixelSizePlane],
+            cropY - StartY,
+            cropX - StartX,
+            crossCorrelation,
+            zScore);
+    }
 
     /// <summary>The same search restricted to the first <paramref name="offsetCount"/> orientation offsets (for
     /// timing).</summary>

@@ -41,11 +41,11 @@ public class CliAppTests
     }
 
     [Fact]
-    public void Info_reports_engine_threads_simd_and_cache()
+    public void Info_reports_engine_threads_simd_cuda_and_cache()
     {
         var (code, output, _) = Run("info");
         Assert.Equal(ExitCodes.Success, code);
-        foreach (var key in new[] { "fft engine", "loaded from", "threads", "simd", "cache" })
+        foreach (var key in new[] { "fft engine", "loaded from", "threads", "simd", "cuda", "cache" })
         {
             Assert.Contains(key, output);
         }

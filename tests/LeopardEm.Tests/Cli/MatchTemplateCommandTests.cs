@@ -3,6 +3,7 @@ using LeopardEm.Config;
 using LeopardEm.Io;
 using LeopardEm.Particles;
 using LeopardEm.Plots;
+using LeopardEm.Cuda.Devices;
 using LeopardEm.Tests.Programs;
 using LeopardEm.Tests.Settings;
 
@@ -73,12 +74,20 @@ public sealed class MatchTemplateCommandTests : IDisposable
     }
 
     [Fact]
-    public void Cuda_on_a_build_without_it_is_refused_before_anything_is_written()
+    public void Cuda_without_a_usable_device_is_refused_with_the_reason_before_anything_is_written()
     {
-        var (code, _, error) = CliRun.Run("match-template", _config, "--backend", "cuda");
-        Assert.Equal(ExitCodes.RuntimeFailure, code);
-        Assert.Contains("--backend cuda was requested, but this build of leopard has no GPU backend", error);
-        Assert.False(Directory.Exists(_workspace.File("out")));
+        var (code, output, error) = CliRun.Run("match-template", _config, "--backend", "cuda");
+        if (CudaInventory.Probe().Unavailable is { } reason)
+        {
+            Assert.Equal(ExitCodes.RuntimeFailure, code);
+            Assert.Contains($"--backend cuda was requested, but {reason}", error);
+            Assert.False(Directory.Exists(_workspace.File("out")));
+        }
+        else
+        {
+            Assert.True(code == ExitCodes.Success, error);
+            Assert.Contains("cross-correlations on cuda", output);
+        }
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace LeopardEm.Tests.Search;
 /// <summary>
 /// A fact of a backend contract suite: it runs once per concrete test class (one per backend), and is reported as
 /// skipped, with the reason, for a class whose backend cannot run here (its public static <c>Unavailable</c> property
-/// returns the reason), except in CI (<see cref="Requirement"/>).
+/// returns the reason), except in CI (<see cref="Requirement"/>) unless the class is a
+/// <see cref="HardwareBackendAttribute"/> one.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 [XunitTestCaseDiscoverer("LeopardEm.Tests.Search.BackendFactDiscoverer", "LeopardEm.Tests")]
@@ -22,7 +23,8 @@ public sealed class BackendFactDiscoverer(IMessageSink diagnosticMessageSink) : 
     {
         var type = testMethod.TestClass.Class.ToRuntimeType();
         var property = type.GetProperty("Unavailable", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.FlattenHierarchy);
-        var reason = Requirement.SkipReason(property?.GetValue(null) as string);
+        var unavailable = property?.GetValue(null) as string;
+        var reason = type.IsDefined(typeof(HardwareBackendAttribute), inherit: false) ? unavailable : Requirement.SkipReason(unavailable);
         var display = discoveryOptions.MethodDisplayOrDefault();
         var displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
         yield return reason is null
