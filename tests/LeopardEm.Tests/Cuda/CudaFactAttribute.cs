@@ -14,7 +14,7 @@ public sealed class CudaFactAttribute : FactAttribute
     {
         if (Unavailable.Value is { } reason)
         {
-            Skip = reason;
+            Skip = $"{TestData.OnRequest.HardwarePrefix} {reason}";
         }
     }
 }

@@ -24,7 +24,9 @@ public sealed class BackendFactDiscoverer(IMessageSink diagnosticMessageSink) : 
         var type = testMethod.TestClass.Class.ToRuntimeType();
         var property = type.GetProperty("Unavailable", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.FlattenHierarchy);
         var unavailable = property?.GetValue(null) as string;
-        var reason = type.IsDefined(typeof(HardwareBackendAttribute), inherit: false) ? unavailable : Requirement.SkipReason(unavailable);
+        var reason = type.IsDefined(typeof(HardwareBackendAttribute), inherit: false)
+            ? unavailable is null ? null : $"{OnRequest.HardwarePrefix} {unavailable}"
+            : Requirement.SkipReason(unavailable);
         var display = discoveryOptions.MethodDisplayOrDefault();
         var displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
         yield return reason is null

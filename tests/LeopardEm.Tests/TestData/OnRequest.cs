@@ -9,4 +9,8 @@ internal static class OnRequest
 {
     /// <summary>How the skip reason of an on-request test starts.</summary>
     public const string Prefix = "on request:";
+
+    /// <summary>How the skip reason of a test that needs hardware CI machines do not have (a CUDA GPU) starts; like the
+    /// on-request ones, <c>.ci/run</c> reports these apart from missing resources.</summary>
+    public const string HardwarePrefix = "no hardware:";
 }
