@@ -8,6 +8,7 @@ using LeopardEm.Particles;
 using LeopardEm.Peaks;
 using LeopardEm.Search;
 using LeopardEm.Settings;
+using LeopardEm.Shards;
 
 namespace LeopardEm.Programs;
 
@@ -21,12 +22,17 @@ namespace LeopardEm.Programs;
 public sealed class MatchTemplateJob : IDisposable
 {
     private readonly ComputeBackend _backend;
+    private readonly List<string> _notes;
+    private string? _spaceFingerprint;
 
     private MatchTemplateJob(
         MatchTemplateSettings settings, string baseDirectory, MatchTemplateOptions options, SearchInputs inputs,
-        ComputeBackend backend, OutputSet<MatchTemplateOutcome> outputs, IReadOnlyList<string> notes)
+        ComputeBackend backend, OutputSet<MatchTemplateOutcome> outputs, OutputSet<PartialResult> partOutputs, string fingerprint,
+        List<string> notes)
     {
-        Notes = notes;
+        _notes = notes;
+        PartOutputs = partOutputs;
+        Fingerprint = fingerprint;
         Settings = settings;
         BaseDirectory = baseDirectory;
         Options = options;
@@ -53,9 +59,18 @@ public sealed class MatchTemplateJob : IDisposable
     /// <summary>The backend's name.</summary>
     public string BackendName => _backend.Search.Name;
 
-    /// <summary>What the user should know before the run: the backend choice, files repaired after an interrupted
-    /// run, settings that look wrong for the data.</summary>
-    public IReadOnlyList<string> Notes { get; }
+    /// <summary>The partial result a shard run writes (empty unless <see cref="MatchTemplateOptions.PartialPath"/> is
+    /// set, in which case <see cref="Outputs"/> is empty).</summary>
+    public OutputSet<PartialResult> PartOutputs { get; }
+
+    /// <summary>What identifies this search (SHA-256, lowercase hex): the settings' fingerprint from the options, the
+    /// micrograph's and template's contents, the CTF actually used, the search space and the statistics region. Parts
+    /// and checkpoints are combined only with equal fingerprints.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>What the user should know: the backend choice, files repaired after an interrupted run, settings that
+    /// look wrong for the data, a resumed checkpoint.</summary>
+    public IReadOnlyList<string> Notes => _notes;
 
     /// <summary>Cross-correlations of the whole search (orientations x defocus planes x pixel-size planes).</summary>
     public long TotalCorrelations => Inputs.Space.Total;
@@ -96,13 +111,24 @@ public sealed class MatchTemplateJob : IDisposable
         }
 
         var outputs = OutputsOf(settings, baseDirectory, options);
-        var notes = outputs.Claim(
-            [
-                ("micrograph_path", MatchTemplatePaths.Resolve(settings.MicrographPath, baseDirectory)),
-                ("template_volume_path", MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory)),
-                ("--ctf", ctf ?? ""),
-            ],
-            problems).ToList();
+        var partOutputs = PartOutputsOf(options, baseDirectory);
+        (string, string)[] inputFiles =
+        [
+            ("micrograph_path", MatchTemplatePaths.Resolve(settings.MicrographPath, baseDirectory)),
+            ("template_volume_path", MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory)),
+            ("--ctf", ctf ?? ""),
+        ];
+        var notes = outputs.Claim(inputFiles, problems).ToList();
+        try
+        {
+            notes.AddRange(partOutputs.Claim(inputFiles, []));
+        }
+        catch
+        {
+            outputs.Dispose();
+            throw;
+        }
+
         if (estimate is not null)
         {
             notes.Add(estimate.Note);
@@ -111,18 +137,19 @@ public sealed class MatchTemplateJob : IDisposable
 
         try
         {
-            return Load(settings, baseDirectory, options, backend ?? ComputeBackend.Cpu(), outputs, notes);
+            return Load(settings, baseDirectory, options, backend ?? ComputeBackend.Cpu(), outputs, partOutputs, notes);
         }
         catch
         {
             outputs.Dispose();
+            partOutputs.Dispose();
             throw;
         }
     }
 
     private static MatchTemplateJob Load(
         MatchTemplateSettings settings, string baseDirectory, MatchTemplateOptions options, ComputeBackend compute,
-        OutputSet<MatchTemplateOutcome> outputs, List<string> notes)
+        OutputSet<MatchTemplateOutcome> outputs, OutputSet<PartialResult> partOutputs, List<string> notes)
     {
         var micrographPath = MatchTemplatePaths.Resolve(settings.MicrographPath, baseDirectory);
         var templatePath = MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory);
@@ -143,7 +170,8 @@ public sealed class MatchTemplateJob : IDisposable
             notes.Add(note);
         }
 
-        return new MatchTemplateJob(settings, baseDirectory, options, inputs, compute, outputs, notes);
+        var fingerprint = SearchFingerprint(settings, options, micrographPath, templatePath, inputs);
+        return new MatchTemplateJob(settings, baseDirectory, options, inputs, compute, outputs, partOutputs, fingerprint, notes);
     }
 
     /// <summary>
@@ -220,16 +248,81 @@ public sealed class MatchTemplateJob : IDisposable
         return outcome;
     }
 
-    /// <summary>Runs the whole search, then <see cref="Finish"/>.</summary>
+    /// <summary>Runs the whole search (saving checkpoints and continuing from one when
+    /// <see cref="MatchTemplateOptions.Checkpoint"/> is set), then <see cref="Finish"/>.</summary>
     /// <param name="progress">Receives progress; may be null.</param>
-    /// <param name="cancellation">Cancels between orientation batches; nothing is written after cancellation.</param>
+    /// <param name="cancellation">Cancels between orientation batches; nothing is written after cancellation (but the
+    /// checkpoint, when there is one).</param>
     public MatchTemplateOutcome Run(IProgress<SearchProgress>? progress, CancellationToken cancellation)
     {
         var watch = Stopwatch.StartNew();
-        var statistics = Search(null, progress, cancellation);
+        var statistics = SearchWithCheckpoints(LeopardEm.Search.SearchRange.Whole(Inputs.Space), progress, cancellation);
         var seconds = watch.Elapsed.TotalSeconds;
         cancellation.ThrowIfCancellationRequested();
-        return Finish(statistics, seconds);
+        var outcome = Finish(statistics, seconds);
+        CheckpointedSearch.Complete(Options.Checkpoint);
+        return outcome;
+    }
+
+    /// <summary>Computes the shard of <see cref="MatchTemplateOptions.Shard"/> (the whole search without one), with
+    /// checkpoints as <see cref="Run"/>, and publishes its partial result to <see cref="MatchTemplateOptions.PartialPath"/>.</summary>
+    /// <param name="progress">Receives progress of the shard; may be null.</param>
+    /// <param name="cancellation">Cancels between orientation batches; only the checkpoint is written then.</param>
+    public PartialResult RunPart(IProgress<SearchProgress>? progress, CancellationToken cancellation)
+    {
+        if (Options.PartialPath is null)
+        {
+            throw new InvalidOperationException("This job has no partial-result path; use Run.");
+        }
+
+        var range = Options.Shard?.RangeIn(Inputs.Space.Total) ?? LeopardEm.Search.SearchRange.Whole(Inputs.Space);
+        var statistics = SearchWithCheckpoints(range, progress, cancellation);
+        cancellation.ThrowIfCancellationRequested();
+        var part = new PartialResult(PartialHeaderFor(range), statistics);
+        PartOutputs.Publish(part);
+        CheckpointedSearch.Complete(Options.Checkpoint);
+        return part;
+    }
+
+    /// <summary>Merges the partial results of this search (any split into parts that tile it, given in any order) and
+    /// finishes it as <see cref="Finish"/>: maps, picks and table equal to one uninterrupted run's (MIP and labels bit
+    /// for bit).</summary>
+    /// <param name="partialPaths">The partial-result files.</param>
+    /// <exception cref="PartialResultException">A file is unreadable or damaged, or the set is not exactly this search
+    /// (every offending file and every missing range is named).</exception>
+    public MatchTemplateOutcome Merge(IReadOnlyList<string> partialPaths)
+    {
+        ArgumentNullException.ThrowIfNull(partialPaths);
+        var parts = partialPaths.Select(path => (path, PartialResultFile.Read(path))).ToList();
+        var statistics = PartialSet.Merge(
+            parts, Fingerprint, SpaceFingerprint, Inputs.Space.Total, Inputs.RegionHeight, Inputs.RegionWidth);
+        return Finish(statistics, 0);
+    }
+
+    /// <summary>The header of this search's partial results for <paramref name="range"/>.</summary>
+    public PartialHeader PartialHeaderFor(SearchRange range) => new()
+    {
+        ProgramVersion = PartialResultFile.ProgramVersion,
+        SearchFingerprint = Fingerprint,
+        SearchSpaceFingerprint = SpaceFingerprint,
+        RangeStart = range.Start,
+        RangeCount = range.Count,
+        Total = Inputs.Space.Total,
+        Height = Inputs.RegionHeight,
+        Width = Inputs.RegionWidth,
+        Count = range.Count,
+        Sha256 = "",
+    };
+
+    private string SpaceFingerprint => _spaceFingerprint ??= Inputs.Space.Fingerprint();
+
+    private SearchStatistics SearchWithCheckpoints(SearchRange range, IProgress<SearchProgress>? progress, CancellationToken cancellation)
+    {
+        // The first piece: a few batches of every worker, enough to time the pieces after it.
+        var firstPiece = 4 * ThreadCount.Resolve(Options.Threads) * Options.OrientationBatchSize * Inputs.Space.DefocusCount * Inputs.Space.PixelSizeCount;
+        return CheckpointedSearch.Run(
+            range, (part, p, c) => Search(part, p, c), PartialHeaderFor(range), Options.Checkpoint, firstPiece, progress, cancellation,
+            note => _notes.Add(note));
     }
 
     /// <summary>Releases the inputs and the outputs' locks.</summary>
@@ -237,6 +330,7 @@ public sealed class MatchTemplateJob : IDisposable
     {
         Inputs.Dispose();
         Outputs.Dispose();
+        PartOutputs.Dispose();
     }
 
     // Leopard-EM's z-score picking unless a metric was chosen; either way with this search's correlations per pixel.
@@ -300,4 +394,29 @@ public sealed class MatchTemplateJob : IDisposable
             writers, result.AllowFileOverwrite,
             ", but 'allow_file_overwrite' is False. Set 'allow_file_overwrite: true' in match_template_result to replace it.");
     }
+    private static OutputSet<PartialResult> PartOutputsOf(MatchTemplateOptions options, string baseDirectory) => new(
+        options.PartialPath is { } partial ? [new PartialOutput(OutputTarget.Resolve("--partial", partial, baseDirectory))] : [],
+        allowOverwrite: false, "; a shard's result is never replaced: delete it to compute the shard again.");
+
+    // Settings (from the options), file contents, the CTF in use, the space and the region: what the statistics depend on.
+    private static string SearchFingerprint(
+        MatchTemplateSettings settings, MatchTemplateOptions options, string micrographPath, string templatePath, SearchInputs inputs)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Add(string text) => hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text + "\n"));
+        Add("leopard-search-v1");
+        Add(options.SettingsFingerprint);
+        foreach (var path in new[] { micrographPath, templatePath })
+        {
+            using var file = File.OpenRead(path);
+            Add(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)));
+        }
+
+        var o = settings.OpticsGroup;
+        Add(FormattableString.Invariant($"{o.DefocusU:R} {o.DefocusV:R} {o.AstigmatismAngle:R} {o.PhaseShift:R} {o.PixelSize:R}"));
+        Add(inputs.Space.Fingerprint());
+        Add(FormattableString.Invariant($"{inputs.RegionHeight} {inputs.RegionWidth} {options.SliceConvention}"));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
 }

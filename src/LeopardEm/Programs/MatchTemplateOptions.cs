@@ -31,6 +31,22 @@ public sealed record MatchTemplateOptions
     /// <see cref="PixelSizeConsistency.Tolerance"/> (reported as a note instead).</summary>
     public bool AllowPixelSizeMismatch { get; init; }
 
+    /// <summary>The settings' part of the search fingerprint (e.g. <c>MatchTemplateConfig.SearchFingerprint</c>: the
+    /// canonical YAML without paths); the job adds the micrograph's and template's contents and the search space. Parts
+    /// and checkpoints of searches with different fingerprints are never combined.</summary>
+    public string SettingsFingerprint { get; init; } = "";
+
+    /// <summary>Save progress to a checkpoint and continue from it on a rerun; null runs without checkpoints.</summary>
+    public Shards.Checkpointing? Checkpoint { get; init; }
+
+    /// <summary>Compute only this shard of the search and write its partial result to <see cref="PartialPath"/> (no
+    /// maps, no table); null: the whole search (as one partial result when <see cref="PartialPath"/> is set).</summary>
+    public Shards.ShardSpec? Shard { get; init; }
+
+    /// <summary>Where to write the partial result of <see cref="Shard"/> (or of the whole search), instead of the maps
+    /// and table; null for the normal outputs.</summary>
+    public string? PartialPath { get; init; }
+
     /// <summary>Where to write the particle table CSV, or null for none.</summary>
     public string? OutputCsvPath { get; init; }
 
