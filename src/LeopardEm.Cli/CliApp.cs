@@ -86,6 +86,7 @@ public static class CliApp
             "using the same YAML configurations and output files as the Python package Leopard-EM.");
         root.Add(InfoCommand.Create(output));
         root.Add(MatchTemplateCommand.Create(output, error));
+        root.Add(MergeCommand.Create(output, error));
         root.Add(RefineTemplateCommand.Create(output, error));
         root.Add(PickCommand.Create(output));
         root.Add(PlotCommand.Create(output));

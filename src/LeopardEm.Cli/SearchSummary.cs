@@ -22,9 +22,11 @@ internal static class SearchSummary
 
     public static void After(IAnsiConsole console, MatchTemplateJob job, MatchTemplateOutcome outcome)
     {
-        console.WriteLine(
-            Invariant($"Found {outcome.Peaks.Count} peak(s) with {PickingSummary.Criterion(outcome.Picking)} in {FormatDuration(outcome.SearchSeconds)} ") +
-            Invariant($"({job.TotalCorrelations / Math.Max(outcome.SearchSeconds, 1e-9):N0} correlations/s)."));
+        // A merge has no search time of its own.
+        var timing = outcome.SearchSeconds > 0
+            ? Invariant($" in {FormatDuration(outcome.SearchSeconds)} ({job.TotalCorrelations / outcome.SearchSeconds:N0} correlations/s)")
+            : "";
+        console.WriteLine(Invariant($"Found {outcome.Peaks.Count} peak(s) with {PickingSummary.Criterion(outcome.Picking)}{timing}."));
         PickingSummary.Particles(console, outcome.Picking, outcome.Particles);
 
         foreach (var warning in outcome.Warnings)

@@ -91,7 +91,7 @@ internal static class DemoCommand
 
         var outcome = MatchTemplateCommand.Search(
             config, new MatchTemplateOptions { Threads = threads, OutputCsvPath = scenario.ParticleTablePath },
-            _ => DeviceBackends.Select(BackendKind.Cpu, LeopardEm.Settings.GpuIds.Cpu), console, cancellation);
+            _ => DeviceBackends.Select(BackendKind.Cpu, LeopardEm.Settings.GpuIds.Cpu), console, cancellation)!;
         var found = FoundParticle.FromSearch(outcome.Peaks, outcome.Maps, options.TemplateSize);
         var report = ParticleMatcher.Match(scenario.Particles, found);
         console.WriteLine();

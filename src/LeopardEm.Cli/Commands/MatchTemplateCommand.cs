@@ -27,6 +27,7 @@ internal static class MatchTemplateCommand
             Description = "Take defocus_u/v, astigmatism_angle and phase_shift from a CTFFIND4 results file or a RELION micrographs_ctf.star " +
                           "(the micrograph's row) instead of the YAML's optics_group.",
         };
+        var shards = new ShardOptionSet();
         var command = new Command(
             "match-template",
             "Search a micrograph for every copy of a template: position, orientation (ZYZ Euler angles) and defocus.\n" +
@@ -35,18 +36,22 @@ internal static class MatchTemplateCommand
             "The micrograph is expected as recorded (particles darker than the background), with even width and height;\n" +
             "the template is a cube at the micrograph's pixel size. Exit codes: 0 ok, 1 failure, 2 usage, 130 Ctrl-C, 143 SIGTERM.\n\n" +
             "Examples:\n  leopard match-template config.yaml --output-csv particles.csv --threads 8\n" +
-            "  leopard match-template config.yaml --ctf ctffind_output.txt --output-star particles.star");
+            "  leopard match-template config.yaml --ctf ctffind_output.txt --output-star particles.star\n" +
+            "  leopard match-template config.yaml --shard 2/8 --partial parts/shard-2.partial   (then: leopard merge)\n\n" +
+            "Long runs save a checkpoint every 5 minutes (--checkpoint-interval) beside the MIP map (or the partial file);\n" +
+            "rerunning the same command after a kill, a crash or a SLURM preemption continues from it.");
         command.Add(config);
         options.AddTo(command);
         command.Add(outputStar);
         command.Add(ctf);
+        shards.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
-            var run = options.Read(parse) with
+            var run = shards.Read(parse, options.Read(parse) with
             {
                 OutputStarPath = parse.GetValue(outputStar)?.FullName,
                 CtfPath = parse.GetValue(ctf)?.FullName,
-            };
+            });
             var backend = options.Compute.Backend(parse);
             var path = parse.GetRequiredValue(config).FullName;
             return CancellableRun.Start(error, cancellation, () => Execute(path, run, backend, output, cancellation));
@@ -62,26 +67,50 @@ internal static class MatchTemplateCommand
     }
 
     /// <summary>Loads a configuration and runs its search as <c>leopard match-template</c> does: warnings, the summary
-    /// with the time estimate, progress, then what was found and written. Relative paths resolve against the current
-    /// directory.</summary>
-    internal static MatchTemplateOutcome Search(
+    /// with the time estimate, progress, then what was found and written (or, for a shard, the partial result).
+    /// Relative paths resolve against the current directory.</summary>
+    internal static MatchTemplateOutcome? Search(
         string configPath, MatchTemplateOptions options, Func<GpuIds, ComputeBackend> backend, IAnsiConsole console, CancellationToken cancellation)
     {
         var loaded = MatchTemplateConfig.Load(configPath);
-        using (var job = ConfiguredJob.Prepare(
-                   console, loaded,
-                   settings => MatchTemplateJob.Prepare(settings, Directory.GetCurrentDirectory(), options, backend(settings.ComputationalConfig.GpuIds))))
+        using var job = ConfiguredJob.Prepare(
+            console, loaded,
+            settings => MatchTemplateJob.Prepare(
+                settings, Directory.GetCurrentDirectory(), ShardOptionSet.Complete(options, settings), backend(settings.ComputationalConfig.GpuIds)));
+        var printed = PrintNotes(console, job, 0);
+        var perCorrelation = job.MeasureSecondsPerCorrelation();
+        SearchSummary.Before(console, job, perCorrelation);
+        try
         {
-            foreach (var note in job.Notes)
+            if (options.PartialPath is not null)
             {
-                console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+                var part = SearchProgressDisplay.Run(console, job.TotalCorrelations, progress => job.RunPart(progress, cancellation));
+                PrintNotes(console, job, printed);
+                console.WriteLine(FormattableString.Invariant(
+                    $"wrote {job.PartOutputs.Paths[0]}: correlations [{part.Range.Start:N0}, {part.Range.End:N0}) of {job.TotalCorrelations:N0}"));
+                return null;
             }
 
-            var perCorrelation = job.MeasureSecondsPerCorrelation();
-            SearchSummary.Before(console, job, perCorrelation);
             var outcome = SearchProgressDisplay.Run(console, job.TotalCorrelations, progress => job.Run(progress, cancellation));
+            PrintNotes(console, job, printed);
             SearchSummary.After(console, job, outcome);
             return outcome;
         }
+        catch (OperationCanceledException)
+        {
+            PrintNotes(console, job, printed);
+            throw;
+        }
+    }
+
+    // Prints the job's notes from `from` on (notes are added while it runs, e.g. a resumed or saved checkpoint).
+    private static int PrintNotes(IAnsiConsole console, MatchTemplateJob job, int from)
+    {
+        foreach (var note in job.Notes.Skip(from))
+        {
+            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+        }
+
+        return job.Notes.Count;
     }
 }

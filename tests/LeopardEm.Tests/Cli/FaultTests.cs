@@ -78,6 +78,48 @@ public sealed class FaultTests(ITestOutputHelper log) : IDisposable
         Assert.True(landed > 0, "no kill landed inside the publication");
     }
 
+    /// <summary>A search killed (SIGKILL) several times while saving checkpoints every fraction of a second, and rerun
+    /// each time with the same command, continues from its checkpoint and ends with the MIP and every label map of an
+    /// uninterrupted run, bit for bit.</summary>
+    [Fact]
+    public void A_killed_search_resumes_from_its_checkpoint_and_ends_as_an_uninterrupted_run()
+    {
+        var reference = Config("reference", psiStep: 9, size: 160, name: "reference.yaml");
+        Run(reference);
+        var config = Config("out", psiStep: 9, size: 160);
+        var resumed = 0;
+        var random = new Random(7);
+        for (var kill = 0; kill < 2; kill++)
+        {
+            using var run = LeopardProcess.Start(_directory.Path, "match-template", config, "--threads", "1", "--checkpoint-interval", "0.003");
+            WaitFor(() => File.Exists(_directory.File("out/mip.mrc.checkpoint")) || run.HasExited, TimeSpan.FromSeconds(60));
+            Thread.Sleep(random.Next(100, 600));
+            if (run.HasExited)
+            {
+                break;
+            }
+
+            run.Signal(9);
+            run.WaitForExit(TimeSpan.FromSeconds(30));
+            resumed += run.Output.Contains("resuming from", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        using (var last = LeopardProcess.Start(_directory.Path, "match-template", config, "--threads", "1", "--checkpoint-interval", "0.003"))
+        {
+            Assert.True(last.WaitForExit(TimeSpan.FromSeconds(120)) == 0, last.Error);
+            resumed += last.Output.Contains("resuming from", StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        log.WriteLine($"runs that resumed from a checkpoint: {resumed}");
+        Assert.True(resumed > 0, "no run resumed from a checkpoint");
+        Assert.False(File.Exists(_directory.File("out/mip.mrc.checkpoint")), "the checkpoint outlived the finished search");
+        foreach (var name in new[] { "mip.mrc", "psi.mrc", "theta.mrc", "phi.mrc", "defocus.mrc" })
+        {
+            var expected = MrcReader.ReadImage(_directory.File("reference/" + name)).Data;
+            Assert.True(expected.AsSpan().SequenceEqual(MrcReader.ReadImage(_directory.File("out/" + name)).Data), $"{name} differs from the uninterrupted run");
+        }
+    }
+
     [TmpfsFact]
     public void A_full_disk_loses_nothing_and_leaves_nothing()
     {
