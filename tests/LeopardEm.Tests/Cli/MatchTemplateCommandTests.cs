@@ -1,9 +1,9 @@
 using LeopardEm.Cli;
 using LeopardEm.Config;
+using LeopardEm.Cuda.Devices;
 using LeopardEm.Io;
 using LeopardEm.Particles;
 using LeopardEm.Plots;
-using LeopardEm.Cuda.Devices;
 using LeopardEm.Tests.Programs;
 using LeopardEm.Tests.Settings;
 

@@ -77,8 +77,16 @@ public sealed class PartialResultFileTests : IDisposable
 
         var header = new PartialHeader
         {
-            ProgramVersion = "test", SearchFingerprint = "s", SearchSpaceFingerprint = "p", RangeStart = 3, RangeCount = 5, Total = 7,
-            Height = 2, Width = 3, Count = 5, Sha256 = "",
+            ProgramVersion = "test",
+            SearchFingerprint = "s",
+            SearchSpaceFingerprint = "p",
+            RangeStart = 3,
+            RangeCount = 5,
+            Total = 7,
+            Height = 2,
+            Width = 3,
+            Count = 5,
+            Sha256 = "",
         };
         return (header, statistics);
     }
