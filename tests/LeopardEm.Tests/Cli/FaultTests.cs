@@ -38,7 +38,7 @@ public sealed class FaultTests(ITestOutputHelper log) : IDisposable
         var code = run.WaitForExit(TimeSpan.FromSeconds(30));
         log.WriteLine($"signal {signal}: exit {code} after {watch.Elapsed.TotalSeconds:F2} s");
         Assert.Equal(expected, code);
-        Assert.Contains("Cancelled; nothing was written", run.Error);
+        Assert.Contains("Cancelled; no outputs were written", run.Error);
         Assert.Empty(Directory.GetFileSystemEntries(_directory.File("out")));
     }
 
