@@ -76,7 +76,7 @@ public static class CliApp
     }
 
     /// <summary>What a cancelled run prints.</summary>
-    internal const string CancelledMessage = "Cancelled; nothing was written (outputs are only written after a complete search).";
+    internal const string CancelledMessage = "Cancelled; no outputs were written (outputs are only written after a complete run).";
 
     private static RootCommand BuildRootCommand(TextWriter output, TextWriter error)
     {

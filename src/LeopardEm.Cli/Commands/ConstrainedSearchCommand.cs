@@ -64,10 +64,7 @@ internal static class ConstrainedSearchCommand
         using var job = ConfiguredJob.Prepare(
             console, ConstrainedSearchConfig.Load(configPath),
             settings => ConstrainedSearchJob.Prepare(settings, Directory.GetCurrentDirectory(), options, backend(settings.ComputationalConfig.GpuIds)));
-        foreach (var note in job.Notes)
-        {
-            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
-        }
+        ConfiguredJob.PrintNotes(console, job.Notes);
 
         ConstrainedSearchSummary.Before(console, job);
         var outcome = SearchProgressDisplay.Run(console, job.TotalCorrelations, progress => job.Run(progress, cancellation));

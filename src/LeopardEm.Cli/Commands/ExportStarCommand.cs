@@ -83,10 +83,7 @@ internal static partial class ExportStarCommand
     private static int Execute(string tablePath, ExportStarOptions options, IAnsiConsole console)
     {
         using var job = ExportStarJob.Prepare(tablePath, Directory.GetCurrentDirectory(), options);
-        foreach (var note in job.Notes)
-        {
-            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
-        }
+        ConfiguredJob.PrintNotes(console, job.Notes);
 
         var outcome = job.Run();
         var particles = outcome.Particles;

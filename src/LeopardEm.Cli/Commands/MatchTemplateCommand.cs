@@ -111,7 +111,7 @@ internal static class MatchTemplateCommand
             console, loaded,
             settings => MatchTemplateJob.Prepare(
                 settings, Directory.GetCurrentDirectory(), ShardOptionSet.Complete(options, settings), backend(settings.ComputationalConfig.GpuIds)));
-        var printed = PrintNotes(console, job, 0);
+        var printed = ConfiguredJob.PrintNotes(console, job.Notes);
         var perCorrelation = job.MeasureSecondsPerCorrelation();
         SearchSummary.Before(console, job, perCorrelation);
         try
@@ -119,32 +119,21 @@ internal static class MatchTemplateCommand
             if (options.PartialPath is not null)
             {
                 var part = SearchProgressDisplay.Run(console, job.TotalCorrelations, progress => job.RunPart(progress, cancellation));
-                PrintNotes(console, job, printed);
+                ConfiguredJob.PrintNotes(console, job.Notes, printed);
                 console.WriteLine(FormattableString.Invariant(
                     $"wrote {job.PartOutputs.Paths[0]}: correlations [{part.Range.Start:N0}, {part.Range.End:N0}) of {job.TotalCorrelations:N0}"));
                 return null;
             }
 
             var outcome = SearchProgressDisplay.Run(console, job.TotalCorrelations, progress => job.Run(progress, cancellation));
-            PrintNotes(console, job, printed);
+            ConfiguredJob.PrintNotes(console, job.Notes, printed);
             SearchSummary.After(console, job, outcome);
             return outcome;
         }
         catch (OperationCanceledException)
         {
-            PrintNotes(console, job, printed);
+            ConfiguredJob.PrintNotes(console, job.Notes, printed);
             throw;
         }
-    }
-
-    // Prints the job's notes from `from` on (notes are added while it runs, e.g. a resumed or saved checkpoint).
-    private static int PrintNotes(IAnsiConsole console, MatchTemplateJob job, int from)
-    {
-        foreach (var note in job.Notes.Skip(from))
-        {
-            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
-        }
-
-        return job.Notes.Count;
     }
 }

@@ -61,10 +61,7 @@ internal static class MergeCommand
             settings => MatchTemplateJob.Prepare(
                 settings, Directory.GetCurrentDirectory(), options with { SettingsFingerprint = MatchTemplateConfig.SearchFingerprint(settings) },
                 backend(settings.ComputationalConfig.GpuIds)));
-        foreach (var note in job.Notes)
-        {
-            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
-        }
+        ConfiguredJob.PrintNotes(console, job.Notes);
 
         console.WriteLine(FormattableString.Invariant($"Merging {parts.Count} partial result(s) of {job.TotalCorrelations:N0} cross-correlations per pixel."));
         var outcome = job.Merge(parts);

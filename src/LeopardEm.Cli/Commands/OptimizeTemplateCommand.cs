@@ -105,10 +105,7 @@ internal static class OptimizeTemplateCommand
         using var job = ConfiguredJob.Prepare(
             console, OptimizeTemplateConfig.Load(configPath),
             settings => OptimizeTemplateJob.Prepare(settings, Directory.GetCurrentDirectory(), options, backend(settings.ComputationalConfig.GpuIds)));
-        foreach (var note in job.Notes)
-        {
-            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
-        }
+        ConfiguredJob.PrintNotes(console, job.Notes);
 
         OptimizeSummary.Before(output, job);
         var outcome = job.Run(new LineProgress(evaluation => OptimizeSummary.Progress(output, evaluation)), cancellation);

@@ -59,10 +59,7 @@ internal static class PickCommand
     private static int Execute(string configPath, string baseDirectory, PickOptions options, IAnsiConsole console)
     {
         using var job = ConfiguredJob.Prepare(console, MatchTemplateConfig.Load(configPath), settings => PickJob.Prepare(settings, baseDirectory, options));
-        foreach (var note in job.Notes)
-        {
-            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
-        }
+        ConfiguredJob.PrintNotes(console, job.Notes);
 
         var maps = job.Saved.Maps;
         console.WriteLine(

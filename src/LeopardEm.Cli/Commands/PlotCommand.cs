@@ -60,10 +60,7 @@ internal static class PlotCommand
     {
         using var job = ConfiguredJob.Prepare(
             console, MatchTemplateConfig.Load(configPath), settings => PlotJob.Prepare(settings, Directory.GetCurrentDirectory(), options));
-        foreach (var note in job.Notes)
-        {
-            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
-        }
+        ConfiguredJob.PrintNotes(console, job.Notes);
 
         var outcome = job.Run();
         var result = outcome.Report.Result;

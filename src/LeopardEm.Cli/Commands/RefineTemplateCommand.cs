@@ -96,10 +96,7 @@ internal static class RefineTemplateCommand
         using var job = ConfiguredJob.Prepare(
             console, RefineTemplateConfig.Load(configPath),
             settings => RefineTemplateJob.Prepare(settings, Directory.GetCurrentDirectory(), options, backend(settings.ComputationalConfig.GpuIds)));
-        foreach (var note in job.Notes)
-        {
-            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
-        }
+        ConfiguredJob.PrintNotes(console, job.Notes);
 
         RefineSummary.Before(console, job, job.MeasureSecondsPerCorrelation());
         var outcome = SearchProgressDisplay.Run(console, job.TotalCorrelations, progress => job.Run(progress, cancellation));

@@ -7,7 +7,7 @@ namespace LeopardEm.Shards;
 /// <summary>
 /// Runs a range of a search in pieces, folding each piece's statistics into the whole (exactly for MIP and best index)
 /// and writing the state so far as a checkpoint (a partial result of the range done) at the configured interval and
-/// when cancelled. A run started with a checkpoint of the same search continues after it, so a killed, failed or
+/// when cancelled after enough unsaved work (a Ctrl-C seconds into a run leaves no file behind). A run started with a checkpoint of the same search continues after it, so a killed, failed or
 /// preempted run loses at most one interval, and its MIP and labels equal an uninterrupted run's bit for bit.
 /// </summary>
 public static class CheckpointedSearch
@@ -22,7 +22,8 @@ public static class CheckpointedSearch
     /// <param name="checkpoint">Where and how often to save; null runs the range in one piece.</param>
     /// <param name="firstPiece">Correlations in the first piece (later pieces are sized from its speed).</param>
     /// <param name="progress">Receives progress over the whole range, resumed work counted as done.</param>
-    /// <param name="cancellation">Stops the run; the work done so far is saved first.</param>
+    /// <param name="cancellation">Stops the run; the work done so far is saved first if it is worth a file
+    /// (<see cref="Checkpointing.WorthSavingOnCancel"/>).</param>
     /// <param name="notes">Receives what the user should know (resumed from where).</param>
     /// <exception cref="PartialResultException">The checkpoint belongs to another search (settings or inputs changed).</exception>
     public static SearchStatistics Run(
@@ -79,7 +80,7 @@ public static class CheckpointedSearch
                 piece = (int)Math.Clamp(part.Count * target / Math.Max(seconds, 1e-3), piece, Math.Min(8L * piece, int.MaxValue));
             }
         }
-        catch (OperationCanceledException) when (statistics is not null && done > saved)
+        catch (OperationCanceledException) when (statistics is not null && done > saved && sinceSave.Elapsed >= checkpoint.WorthSavingOnCancel)
         {
             Save(checkpoint.Path, header, range.Start, statistics);
             notes?.Invoke($"saved the {done - range.Start:N0} correlations done to '{checkpoint.Path}'; rerun the same command to continue");

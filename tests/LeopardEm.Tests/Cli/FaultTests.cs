@@ -38,8 +38,28 @@ public sealed class FaultTests(ITestOutputHelper log) : IDisposable
         var code = run.WaitForExit(TimeSpan.FromSeconds(30));
         log.WriteLine($"signal {signal}: exit {code} after {watch.Elapsed.TotalSeconds:F2} s");
         Assert.Equal(expected, code);
-        Assert.Contains("Cancelled; nothing was written", run.Error);
+        Assert.Contains("Cancelled; no outputs were written", run.Error);
         Assert.Empty(Directory.GetFileSystemEntries(_directory.File("out")));
+    }
+
+    /// <summary>simulate, which once ignored signals late in a run, stops on SIGTERM while it renders the ribosome
+    /// (165,175 atoms), exits 143 and writes nothing.</summary>
+    [SharedDataFact("models/mmcif_6zu5.cif")]
+    public void A_signal_stops_a_simulation_and_writes_nothing()
+    {
+        var model = SharedData.Find("models/mmcif_6zu5.cif")!;
+        using var run = LeopardProcess.Start(
+            _directory.Path, "simulate", model, "--pixel-size", "1.0", "--box", "300", "-o", _directory.File("ribosome.mrc"), "--threads", "1");
+        WaitFor(() => run.Output.Contains("atoms read", StringComparison.Ordinal) || run.HasExited, TimeSpan.FromSeconds(120));
+        Assert.False(run.HasExited, $"the simulation ended before the signal: {run.Output}{run.Error}");
+        Thread.Sleep(300);
+        var watch = Stopwatch.StartNew();
+        run.Signal(15);
+        var code = run.WaitForExit(TimeSpan.FromSeconds(60));
+        log.WriteLine($"simulate: exit {code} {watch.Elapsed.TotalSeconds:F2} s after SIGTERM");
+        Assert.Equal(ExitCodes.Terminated, code);
+        Assert.False(File.Exists(_directory.File("ribosome.mrc")));
+        Assert.DoesNotContain(Directory.EnumerateFiles(_directory.Path), f => Path.GetFileName(f).StartsWith(".leopard-tmp-", StringComparison.Ordinal));
     }
 
     /// <summary>A run replacing an earlier run's outputs is killed the moment its temporary files or journal appear,

@@ -16,17 +16,7 @@ public sealed class MatchTemplateCtfOptionTests : IDisposable
     private readonly JobWorkspace _workspace = new();
     private readonly string _config;
 
-    public MatchTemplateCtfOptionTests()
-    {
-        var settings = _workspace.Settings with
-        {
-            MicrographPath = _workspace.File("micrograph.mrc"),
-            TemplateVolumePath = _workspace.File("template.mrc"),
-            MatchTemplateResult = SampleSettings.Result(_workspace.File("out")),
-        };
-        _config = _workspace.File("config.yaml");
-        MatchTemplateConfig.Save(settings, _config);
-    }
+    public MatchTemplateCtfOptionTests() => _config = _workspace.WriteAbsoluteConfig();
 
     public void Dispose() => _workspace.Dispose();
 

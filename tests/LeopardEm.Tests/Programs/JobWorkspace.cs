@@ -35,6 +35,22 @@ internal sealed class JobWorkspace : IDisposable
     /// <summary>Valid settings, <c>allow_file_overwrite</c> false.</summary>
     public MatchTemplateSettings Settings { get; }
 
+    /// <summary>Writes the settings as a YAML file with absolute paths (the CLI resolves relative ones against the
+    /// process's current directory, which tests running in parallel must not change) and returns its path.</summary>
+    public string WriteAbsoluteConfig(string name = "config.yaml")
+    {
+        var path = File(name);
+        LeopardEm.Config.MatchTemplateConfig.Save(
+            Settings with
+            {
+                MicrographPath = File("micrograph.mrc"),
+                TemplateVolumePath = File("template.mrc"),
+                MatchTemplateResult = SampleSettings.Result(File("out")),
+            },
+            path);
+        return path;
+    }
+
     /// <summary>Absolute path of a file in the workspace.</summary>
     public string File(string relative) => System.IO.Path.Combine(Path, relative);
 
