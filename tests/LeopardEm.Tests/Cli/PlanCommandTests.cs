@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using LeopardEm.Cli;
 using LeopardEm.Programs;
 using LeopardEm.Tests.Datasets;

@@ -11,7 +11,12 @@ public sealed class MicrographSettingsTests
 
     private static readonly MicrographEntry Second = new()
     {
-        Path = "/data/b.mrc", DefocusU = 15000, DefocusV = 14500, AstigmatismAngle = -70, PixelSize = 0.93, PhaseShift = 90,
+        Path = "/data/b.mrc",
+        DefocusU = 15000,
+        DefocusV = 14500,
+        AstigmatismAngle = -70,
+        PixelSize = 0.93,
+        PhaseShift = 90,
     };
 
     [Fact]

@@ -28,8 +28,16 @@ public sealed class RunStatusTests : IDisposable
         // Shard 1 of 4 of a search of 1000 correlations is [250, 500); its checkpoint holds the first 100 of them.
         var header = new PartialHeader
         {
-            ProgramVersion = "test", SearchFingerprint = "s", SearchSpaceFingerprint = "p", RangeStart = 250, RangeCount = 100,
-            Total = 1000, Height = 2, Width = 2, Count = 100, Sha256 = "",
+            ProgramVersion = "test",
+            SearchFingerprint = "s",
+            SearchSpaceFingerprint = "p",
+            RangeStart = 250,
+            RangeCount = 100,
+            Total = 1000,
+            Height = 2,
+            Width = 2,
+            Count = 100,
+            Sha256 = "",
         };
         using (var stream = File.Create(RunLayout.CheckpointOf(layout.Part("a", 1))))
         {
