@@ -87,6 +87,8 @@ public static class CliApp
         root.Add(InfoCommand.Create(output));
         root.Add(MatchTemplateCommand.Create(output, error));
         root.Add(MergeCommand.Create(output, error));
+        root.Add(SlurmCommand.Create(output, error));
+        root.Add(PlanCommand.Create(output, error));
         root.Add(RefineTemplateCommand.Create(output, error));
         root.Add(PickCommand.Create(output));
         root.Add(PlotCommand.Create(output));

@@ -28,6 +28,7 @@ internal static class MatchTemplateCommand
                           "(the micrograph's row) instead of the YAML's optics_group.",
         };
         var shards = new ShardOptionSet();
+        var micrographs = new MicrographsOptionSet(runDirectoryRequired: false);
         var command = new Command(
             "match-template",
             "Search a micrograph for every copy of a template: position, orientation (ZYZ Euler angles) and defocus.\n" +
@@ -37,7 +38,8 @@ internal static class MatchTemplateCommand
             "the template is a cube at the micrograph's pixel size. Exit codes: 0 ok, 1 failure, 2 usage, 130 Ctrl-C, 143 SIGTERM.\n\n" +
             "Examples:\n  leopard match-template config.yaml --output-csv particles.csv --threads 8\n" +
             "  leopard match-template config.yaml --ctf ctffind_output.txt --output-star particles.star\n" +
-            "  leopard match-template config.yaml --shard 2/8 --partial parts/shard-2.partial   (then: leopard merge)\n\n" +
+            "  leopard match-template config.yaml --shard 2/8 --partial parts/shard-2.partial   (then: leopard merge)\n" +
+            "  leopard match-template config.yaml --micrographs micrographs_ctf.star --run-dir run/   (one folder per micrograph)\n\n" +
             "Long runs save a checkpoint every 5 minutes (--checkpoint-interval) beside the MIP map (or the partial file);\n" +
             "rerunning the same command after a kill, a crash or a SLURM preemption continues from it.");
         command.Add(config);
@@ -45,6 +47,8 @@ internal static class MatchTemplateCommand
         command.Add(outputStar);
         command.Add(ctf);
         shards.AddTo(command);
+        micrographs.AddTo(command);
+        command.Validators.Add(result => MicrographsRunChecks(result, micrographs));
         command.SetAction((parse, cancellation) =>
         {
             var run = shards.Read(parse, options.Read(parse) with
@@ -54,9 +58,39 @@ internal static class MatchTemplateCommand
             });
             var backend = options.Compute.Backend(parse);
             var path = parse.GetRequiredValue(config).FullName;
+            if (micrographs.Table(parse) is { } table)
+            {
+                return CancellableRun.Start(error, cancellation, () => Runs.DatasetRun.Execute(
+                    path, table, micrographs.Root(parse), run, backend, ConsoleFactory.For(output), cancellation));
+            }
+
             return CancellableRun.Start(error, cancellation, () => Execute(path, run, backend, output, cancellation));
         });
         return command;
+    }
+
+    // A run over micrographs writes each one's outputs in its folder; the options that name single outputs do not apply.
+    private static void MicrographsRunChecks(System.CommandLine.Parsing.CommandResult result, MicrographsOptionSet micrographs)
+    {
+        if (result.GetResult(micrographs.Micrographs) is null)
+        {
+            if (result.GetResult(micrographs.RunDirectory) is not null)
+            {
+                result.AddError("--run-dir goes with --micrographs (a single search writes where its configuration says).");
+            }
+
+            return;
+        }
+
+        var given = new[] { "--shard", "--partial", "--output-csv", "--output-star", "--ctf", "--coords", "--full-size-maps", "--plots" }
+            .Where(name => result.Children.OfType<System.CommandLine.Parsing.OptionResult>().Any(o => o.Option.Name == name && !o.Implicit))
+            .ToList();
+        if (given.Count > 0)
+        {
+            result.AddError(
+                $"--micrographs writes each micrograph's maps and particles.csv to its folder in --run-dir (and the combined particles.csv); " +
+                $"{string.Join(", ", given)} do not apply (for a split search on a cluster: leopard slurm match-template).");
+        }
     }
 
     private static int Execute(

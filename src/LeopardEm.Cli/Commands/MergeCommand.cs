@@ -46,7 +46,15 @@ internal static class MergeCommand
     private static int Execute(
         string configPath, IReadOnlyList<string> parts, MatchTemplateOptions options, Func<GpuIds, ComputeBackend> backend, TextWriter output)
     {
-        var console = ConsoleFactory.For(output);
+        Merge(configPath, parts, options, backend, ConsoleFactory.For(output));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Loads a configuration and merges its parts as <c>leopard merge</c> does, printing the notes and what
+    /// was found and written.</summary>
+    internal static MatchTemplateOutcome Merge(
+        string configPath, IReadOnlyList<string> parts, MatchTemplateOptions options, Func<GpuIds, ComputeBackend> backend, IAnsiConsole console)
+    {
         var loaded = MatchTemplateConfig.Load(configPath);
         using var job = ConfiguredJob.Prepare(
             console, loaded,
@@ -58,6 +66,6 @@ internal static class MergeCommand
         console.WriteLine(FormattableString.Invariant($"Merging {parts.Count} partial result(s) of {job.TotalCorrelations:N0} cross-correlations per pixel."));
         var outcome = job.Merge(parts);
         SearchSummary.After(console, job, outcome);
-        return ExitCodes.Success;
+        return outcome;
     }
 }

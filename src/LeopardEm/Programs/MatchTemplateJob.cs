@@ -110,7 +110,11 @@ public sealed class MatchTemplateJob : IDisposable
             }
         }
 
-        var outputs = OutputsOf(settings, baseDirectory, options);
+        // A shard's run writes only its partial result: the maps are the merge's, and the shards of one search run
+        // side by side, so none of them may lock the maps.
+        var outputs = options.PartialPath is null
+            ? OutputsOf(settings, baseDirectory, options)
+            : new OutputSet<MatchTemplateOutcome>([], settings.MatchTemplateResult.AllowFileOverwrite, "");
         var partOutputs = PartOutputsOf(options, baseDirectory);
         (string, string)[] inputFiles =
         [

@@ -25,8 +25,8 @@ public static class SearchBudget
     {
         ArgumentNullException.ThrowIfNull(settings);
         var orientations = settings.OrientationSearchConfig.CountOrientations();
-        long planes = (long)settings.DefocusSearchConfig.GetRelativeDefocusValues().Length * settings.PixelSizeSearchConfig.GetPixelSizeOffsets().Length;
-        var total = orientations * planes;
+        var total = CorrelationsPerPixel(settings);
+        var planes = total / Math.Max(1, orientations);
         var key = OrientationSearchConfig.YamlKey;
         if (total > MaxCorrelationsPerPixel)
         {
@@ -36,8 +36,16 @@ public static class SearchBudget
                 "fewer defocus planes, or split the orientation ranges over several runs.")];
         }
 
-        var bytes = MatchTemplateBytes(orientations, height, width, templateSize, threads);
+        var bytes = MatchTemplateMemory(orientations, height, width, templateSize, threads).TotalBytes;
         return bytes > availableBytes ? [MemoryProblem(key, $"a {width} x {height} px search over {orientations:N0} orientations", bytes, availableBytes)] : [];
+    }
+
+    /// <summary>Cross-correlations per pixel of a full search: orientations x defocus planes x pixel-size planes.</summary>
+    public static long CorrelationsPerPixel(MatchTemplateSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.OrientationSearchConfig.CountOrientations()
+            * settings.DefocusSearchConfig.GetRelativeDefocusValues().Length * settings.PixelSizeSearchConfig.GetPixelSizeOffsets().Length;
     }
 
     /// <summary>Problems with local searches in H_b x W_b boxes around an N³ template on <paramref name="threads"/>
@@ -51,16 +59,21 @@ public static class SearchBudget
         return bytes > availableBytes ? [MemoryProblem(key, $"{threads} workers on {boxWidth} x {boxHeight} px boxes", bytes, availableBytes)] : [];
     }
 
-    // The CPU backend's main allocations (CpuCorrelationWorker, CpuImageColumns, SearchInputs, SearchSpace).
-    private static long MatchTemplateBytes(long orientations, int height, int width, int n, int threads)
+    /// <summary>The memory of a full search of an H x W micrograph with an N³ template over
+    /// <paramref name="orientations"/> orientations on <paramref name="threads"/> CPU workers: the CPU backend's main
+    /// allocations (<see cref="CpuCorrelationWorker"/>, its image columns, <see cref="SearchInputs"/>, the search space).</summary>
+    public static SearchMemory MatchTemplateMemory(long orientations, int height, int width, int templateSize, int threads)
     {
+        var n = templateSize;
         long frameHeight = FftSize.NextSmoothEven(height), frameComplexWidth = FftSize.NextSmoothEven(width) / 2 + 1;
         var spectrum = frameHeight * frameComplexWidth * 8;
-        var groupBytes = Math.Min(CpuCorrelationWorker.GroupBudgetBytes, threads * (long)CpuCorrelationWorker.MaxGroup * spectrum);
+        var group = (long)CpuCorrelationWorker.MaxGroup * spectrum;
+        var groupBytes = Math.Min(CpuCorrelationWorker.GroupBudgetBytes, threads * group);
         var region = (long)(height - n + 1) * (width - n + 1);
         var perWorker = region * 24 + (long)n * frameComplexWidth * 24 + frameHeight * CpuCorrelationWorker.ColumnBlock * 8;
         var template = 4L * n * n * n * 3;
-        return orientations * 100 + 3 * spectrum + groupBytes + threads * perWorker + template + (long)height * width * 4 * 2;
+        var shared = orientations * 100 + 3 * spectrum + template + (long)height * width * 4 * 2;
+        return new SearchMemory(shared, perWorker + Math.Min(group, CpuCorrelationWorker.GroupBudgetBytes), shared + groupBytes + threads * perWorker);
     }
 
     private static SettingsProblem MemoryProblem(string key, string what, long bytes, long available) => new(key,

@@ -70,6 +70,50 @@ public static class PartialResultFile
     {
         Io.InputFile.Require(path, "the partial result");
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var header = ReadHeader(stream, path);
+        var pixels = header.Height * header.Width;
+        var statistics = new SearchStatistics(header.Height, header.Width, new float[pixels], new int[pixels], new double[pixels], new double[pixels], header.Count);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var bytes in Arrays(statistics))
+        {
+            if (stream.ReadAtLeast(bytes.Span, bytes.Length, throwOnEndOfStream: false) < bytes.Length)
+            {
+                throw new PartialResultException($"'{path}' ends inside its arrays; the file is truncated.");
+            }
+
+            hash.AppendData(bytes.Span);
+        }
+
+        if (stream.ReadByte() != -1)
+        {
+            throw new PartialResultException($"'{path}' has bytes after its arrays; the file is damaged.");
+        }
+
+        if (Convert.ToHexStringLower(hash.GetHashAndReset()) != header.Sha256)
+        {
+            throw new PartialResultException($"'{path}': the arrays do not match the header's checksum; the file is damaged.");
+        }
+
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("Partial results are little-endian; this machine is not.");
+        }
+
+        return new PartialResult(header, statistics);
+    }
+
+    /// <summary>Reads only the header of a partial result (what it covers; a checkpoint's progress), checking its
+    /// magic, format and sizes but not the arrays.</summary>
+    /// <exception cref="PartialResultException">The file does not start with an intact header.</exception>
+    public static PartialHeader ReadHeader(string path)
+    {
+        Io.InputFile.Require(path, "the partial result");
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return ReadHeader(stream, path);
+    }
+
+    private static PartialHeader ReadHeader(Stream stream, string path)
+    {
         var head = new byte[Magic.Length + 8];
         if (stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) < head.Length || !head.AsSpan(0, Magic.Length).SequenceEqual(Magic))
         {
@@ -110,35 +154,7 @@ public static class PartialResultFile
             throw new PartialResultException($"'{path}': the statistics region {header.Width} x {header.Height} is not plausible.");
         }
 
-        var pixels = header.Height * header.Width;
-        var statistics = new SearchStatistics(header.Height, header.Width, new float[pixels], new int[pixels], new double[pixels], new double[pixels], header.Count);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var bytes in Arrays(statistics))
-        {
-            if (stream.ReadAtLeast(bytes.Span, bytes.Length, throwOnEndOfStream: false) < bytes.Length)
-            {
-                throw new PartialResultException($"'{path}' ends inside its arrays; the file is truncated.");
-            }
-
-            hash.AppendData(bytes.Span);
-        }
-
-        if (stream.ReadByte() != -1)
-        {
-            throw new PartialResultException($"'{path}' has bytes after its arrays; the file is damaged.");
-        }
-
-        if (Convert.ToHexStringLower(hash.GetHashAndReset()) != header.Sha256)
-        {
-            throw new PartialResultException($"'{path}': the arrays do not match the header's checksum; the file is damaged.");
-        }
-
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("Partial results are little-endian; this machine is not.");
-        }
-
-        return new PartialResult(header, statistics);
+        return header;
     }
 
     // The accumulators as bytes, in file order; little-endian machines store them as the file does.
