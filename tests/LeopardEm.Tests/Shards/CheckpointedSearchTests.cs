@@ -100,19 +100,7 @@ public sealed class CheckpointedSearchTests : IDisposable
         return statistics;
     }
 
-    private static PartialHeader Header() => new()
-    {
-        ProgramVersion = "test",
-        SearchFingerprint = "s",
-        SearchSpaceFingerprint = "p",
-        RangeStart = 0,
-        RangeCount = 0,
-        Total = 40,
-        Height = Height,
-        Width = Width,
-        Count = 0,
-        Sha256 = "",
-    };
+    private static PartialHeader Header() => TestPartialHeaders.Of(rangeStart: 0, rangeCount: 0, total: 40, Height, Width);
 
     private static void AssertEqual(SearchStatistics expected, SearchStatistics actual)
     {

@@ -75,19 +75,7 @@ public sealed class PartialResultFileTests : IDisposable
             statistics.Add([.. Enumerable.Range(0, 6).Select(_ => random.NextSingle())], 3, g);
         }
 
-        var header = new PartialHeader
-        {
-            ProgramVersion = "test",
-            SearchFingerprint = "s",
-            SearchSpaceFingerprint = "p",
-            RangeStart = 3,
-            RangeCount = 5,
-            Total = 7,
-            Height = 2,
-            Width = 3,
-            Count = 5,
-            Sha256 = "",
-        };
+        var header = TestPartialHeaders.Of(rangeStart: 3, rangeCount: 5, total: 7, height: 2, width: 3);
         return (header, statistics);
     }
 

@@ -3,6 +3,7 @@ using LeopardEm.Search;
 using LeopardEm.Shards;
 using LeopardEm.Slurm;
 using LeopardEm.Tests.Io;
+using LeopardEm.Tests.Shards;
 
 namespace LeopardEm.Tests.Slurm;
 
@@ -26,19 +27,7 @@ public sealed class RunStatusTests : IDisposable
         File.WriteAllText(layout.Particles("b"), "");
 
         // Shard 1 of 4 of a search of 1000 correlations is [250, 500); its checkpoint holds the first 100 of them.
-        var header = new PartialHeader
-        {
-            ProgramVersion = "test",
-            SearchFingerprint = "s",
-            SearchSpaceFingerprint = "p",
-            RangeStart = 250,
-            RangeCount = 100,
-            Total = 1000,
-            Height = 2,
-            Width = 2,
-            Count = 100,
-            Sha256 = "",
-        };
+        var header = TestPartialHeaders.Of(rangeStart: 250, rangeCount: 100, total: 1000, height: 2, width: 2);
         using (var stream = File.Create(RunLayout.CheckpointOf(layout.Part("a", 1))))
         {
             PartialResultFile.Write(stream, header, new SearchStatistics(2, 2));

@@ -33,8 +33,9 @@ internal static class ScriptProcess
         return (process.ExitCode, output + error.Result);
     }
 
-    /// <summary>How the tests' job scripts start leopard: the build's leopard.dll under dotnet (the CLI runs in-process
-    /// under the test host, whose own process path is not leopard).</summary>
+    /// <summary>How the tests' job scripts start leopard: the build's leopard.dll under the dotnet host that runs the
+    /// tests (the CLI runs in-process under the test host, whose own process path is not leopard; a job's PATH may
+    /// lack dotnet).</summary>
     public static string LeopardCommand =>
-        LeopardEm.Slurm.ShellWords.Join(["dotnet", Path.Combine(AppContext.BaseDirectory, "leopard.dll")]);
+        LeopardEm.Slurm.ShellWords.Join([Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", Path.Combine(AppContext.BaseDirectory, "leopard.dll")]);
 }
