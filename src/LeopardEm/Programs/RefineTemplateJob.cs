@@ -104,6 +104,7 @@ public sealed class RefineTemplateJob : IDisposable
             [
                 ("template_volume_path", MatchTemplatePaths.Resolve(settings.TemplateVolumePath, baseDirectory)),
                 (ParticleStackConfig.YamlKey + ".df_path", MatchTemplatePaths.Resolve(settings.ParticleStack.DfPath, baseDirectory)),
+                .. MatchTemplateRunInputs(options.MatchTemplateRuns, baseDirectory),
             ],
             RefineTemplatePaths.Check(settings, baseDirectory));
         try
@@ -116,6 +117,12 @@ public sealed class RefineTemplateJob : IDisposable
             throw;
         }
     }
+
+    // The micrographs and maps of the match_template runs a STAR table's particles come from: read, never written.
+    private static IEnumerable<(string Key, string Path)> MatchTemplateRunInputs(IReadOnlyList<Interop.MatchTemplateRun> runs, string baseDirectory) =>
+        runs.SelectMany(run => ResultMapFiles.Of(run.Settings)
+            .Select(file => ($"{run.Name}: {ResultMapFiles.YamlKeyOf(file)}", MatchTemplatePaths.Resolve(file.Path, baseDirectory)))
+            .Prepend(($"{run.Name}: micrograph_path", MatchTemplatePaths.Resolve(run.Settings.MicrographPath, baseDirectory))));
 
     private static RefineTemplateJob Load(
         RefineTemplateSettings settings, string baseDirectory, RefineTemplateOptions options, ComputeBackend? backend,

@@ -1,5 +1,6 @@
 using LeopardEm.Interop;
 using LeopardEm.Programs;
+using LeopardEm.Settings;
 using LeopardEm.Tests.TestData;
 
 namespace LeopardEm.Tests.Interop;
@@ -34,6 +35,21 @@ public sealed class RelionParticleImportTests
         Assert.DoesNotContain("rlnAutopickFigureOfMerit: scaled_mip", File.ReadAllText(Path.Combine(folder, "relion.star")));
 
         AssertSameRefinement(Refine(Path.Combine(folder, "relion.star")));
+    }
+
+    /// <summary>The maps of the match_template runs are inputs of the refinement: an output on one is refused before
+    /// anything is written, naming the run and the map.</summary>
+    [Fact]
+    public void An_output_on_a_map_of_a_match_template_run_is_refused()
+    {
+        var star = Export("import-output-on-map");
+        var mip = Path.Combine(_planted.Directory, _planted.MatchSettings.MatchTemplateResult.MipPath);
+        var before = File.ReadAllBytes(mip);
+        var settings = _planted.RefineSettings with { ParticleStack = _planted.RefineSettings.ParticleStack with { DfPath = star } };
+        var error = Assert.Throws<SettingsValidationException>(() => RefineTemplateJob.Prepare(
+            settings, _planted.Directory, new RefineTemplateOptions { MatchTemplateRuns = Runs, OutputCsvPath = mip, AllowOverwrite = true }));
+        Assert.Contains("is the input planted.yaml: match_template_result.mip_path", error.Message);
+        Assert.Equal(before, File.ReadAllBytes(mip));
     }
 
     [Fact]
