@@ -118,11 +118,12 @@ public sealed class RefineTemplateJob : IDisposable
         }
     }
 
-    // The micrographs and maps of the match_template runs a STAR table's particles come from: read, never written.
+    // The match_template runs a STAR table's particles come from: their micrographs, maps and templates are read,
+    // never written.
     private static IEnumerable<(string Key, string Path)> MatchTemplateRunInputs(IReadOnlyList<Interop.MatchTemplateRun> runs, string baseDirectory) =>
-        runs.SelectMany(run => ResultMapFiles.Of(run.Settings)
-            .Select(file => ($"{run.Name}: {ResultMapFiles.YamlKeyOf(file)}", MatchTemplatePaths.Resolve(file.Path, baseDirectory)))
-            .Prepend(($"{run.Name}: micrograph_path", MatchTemplatePaths.Resolve(run.Settings.MicrographPath, baseDirectory))));
+        runs.SelectMany(run => SavedSearchMaps.InputsOf(run.Settings, baseDirectory)
+            .Append((Key: "micrograph_path", Path: MatchTemplatePaths.Resolve(run.Settings.MicrographPath, baseDirectory)))
+            .Select(input => ($"{run.Name}: {input.Key}", input.Path)));
 
     private static RefineTemplateJob Load(
         RefineTemplateSettings settings, string baseDirectory, RefineTemplateOptions options, ComputeBackend? backend,
